@@ -1,0 +1,4 @@
+import type { Program } from '../../proc/program';
+
+/** The system commands, by program id. */
+export const systemPrograms: Record<string, Program> = {};
