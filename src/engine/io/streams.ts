@@ -10,6 +10,8 @@ export interface Source {
   readonly isTTY: boolean;
   tryRead(): string | null | undefined;
   readonly ready: WaitQueue;
+  /** Gives back text read too far (the shell's `read` takes one line of a chunk). */
+  unread?(text: string): void;
 }
 
 /** Where a process writes to. Writing never blocks; a closed pipe raises SIGPIPE. */
@@ -29,6 +31,12 @@ export class StringSource implements Source {
     queue: WaitQueue,
   ) {
     this.ready = queue;
+  }
+
+  unread(text: string): void {
+    if (text === '') return;
+    this.text = text + this.text;
+    this.done = false;
   }
 
   tryRead(): string | null {
@@ -51,6 +59,10 @@ export class Pipe implements Source {
   private readerGone = false;
 
   constructor(readonly ready: WaitQueue) {}
+
+  unread(text: string): void {
+    if (text !== '') this.chunks.unshift(text);
+  }
 
   tryRead(): string | null | undefined {
     if (this.chunks.length > 0) {
