@@ -159,6 +159,8 @@ export function expandGlob(pattern: string, fs: FsView, compare: (a: string, b: 
       }
       const re = patternToRegExp(comp);
       const dotOk = comp.startsWith('.') || comp.startsWith('\\.');
+      // Like bash 4.1, a pattern with a leading dot also matches `.` and `..`.
+      if (dotOk) names = ['.', '..', ...names];
       const matched = names.filter((n) => (dotOk || !n.startsWith('.')) && re.test(n)).sort(compare);
       for (const n of matched) next.push(join(base, n));
     }
