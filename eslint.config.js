@@ -27,10 +27,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: ['fs', 'path', 'os', 'child_process', 'process', 'crypto', 'events', 'stream', 'util', 'buffer', 'worker_threads'].map((name) => ({ name, message: engineMessage })),
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', '@xterm/*', 'monaco-editor', 'monaco-editor/*'], message: engineMessage },
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'process', 'crypto', 'events', 'stream', 'util', 'buffer'], message: engineMessage },
-            { group: ['../ui/*', '../../ui/*', '../cli/*', '../../cli/*'], message: engineMessage },
+            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', '@xterm/*', 'monaco-editor', 'monaco-editor/*', 'node:*'], message: engineMessage },
+            { group: ['**/ui/**', '**/cli/**'], message: engineMessage },
           ],
         },
       ],

@@ -205,6 +205,7 @@ export class Shell {
   // ---- expansion environment ----------------------------------------------------------------
 
   private makeExpandEnv(): ExpandEnv {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below need the shell, not the object literal
     const sh = this;
     return {
       getVar: (n) => sh.getVar(n),
@@ -359,7 +360,8 @@ export class Shell {
   }
 
   /** Starts a subshell process (a pipeline stage, ( ), $( ), &) running body. */
-  startSubshell(body: (sub: Shell) => Promise<number>, io: IO, pgid: number, text: string): Process {
+  startSubshell(body: (sub: Shell) => Promise<number>, io: IO, pgid: number, _text: string): Process {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the child's body runs later, against this parent
     const parent = this;
     return this.host.procs.start(
       {
@@ -387,7 +389,6 @@ export class Shell {
       },
       (msg) => safeWrite(io.err, `${parent.prefix()}${msg}\n`),
     );
-    void text;
   }
 
   async subshell(body: (sub: Shell) => Promise<number>, io: IO = this.io): Promise<number> {
