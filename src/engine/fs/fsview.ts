@@ -1,5 +1,6 @@
 import { resolvePath } from './path';
 import type { Cred, Inode, StatInfo, Vfs, WriteOptions } from './vfs';
+import { FsError } from './errors';
 
 /**
  * The filesystem as one process sees it: its credentials, working directory and umask.
@@ -13,15 +14,27 @@ export class FsView {
     public umask = 0o022,
   ) {}
 
+  /** The absolute path with `.` and `..` folded by text (for display and comparisons). */
   abs(path: string): string {
+    if (path === '') throw new FsError('ENOENT', path);
     return resolvePath(this.cwd, path);
   }
 
+  /**
+   * The path handed to the filesystem: relative paths joined to the working directory, nothing
+   * folded, so `..` and a trailing slash mean what the kernel makes of them.
+   */
+  raw(path: string): string {
+    if (path === '') throw new FsError('ENOENT', path);
+    if (path.startsWith('/')) return path;
+    return (this.cwd === '/' ? '' : this.cwd) + '/' + path;
+  }
+
   stat(path: string): StatInfo {
-    return this.vfs.stat(this.abs(path), this.cred);
+    return this.vfs.stat(this.raw(path), this.cred);
   }
   lstat(path: string): StatInfo {
-    return this.vfs.lstat(this.abs(path), this.cred);
+    return this.vfs.lstat(this.raw(path), this.cred);
   }
   tryStat(path: string): StatInfo | null {
     try {
@@ -38,60 +51,60 @@ export class FsView {
     }
   }
   exists(path: string): boolean {
-    return this.vfs.exists(this.abs(path), this.cred);
+    return this.vfs.exists(this.raw(path), this.cred);
   }
   lookup(path: string, follow = true): Inode {
-    return this.vfs.lookup(this.abs(path), this.cred, follow);
+    return this.vfs.lookup(this.raw(path), this.cred, follow);
   }
   realpath(path: string): string {
-    return this.vfs.realpath(this.abs(path), this.cred);
+    return this.vfs.realpath(this.raw(path), this.cred);
   }
   readFile(path: string): string {
-    return this.vfs.readFile(this.abs(path), this.cred);
+    return this.vfs.readFile(this.raw(path), this.cred);
   }
   readdir(path: string): string[] {
-    return this.vfs.readdir(this.abs(path), this.cred);
+    return this.vfs.readdir(this.raw(path), this.cred);
   }
   readlink(path: string): string {
-    return this.vfs.readlink(this.abs(path), this.cred);
+    return this.vfs.readlink(this.raw(path), this.cred);
   }
   access(path: string, want: number): boolean {
-    return this.vfs.access(this.abs(path), this.cred, want);
+    return this.vfs.access(this.raw(path), this.cred, want);
   }
   writeFile(path: string, data: string, opts: WriteOptions = {}): Inode {
-    return this.vfs.writeFile(this.abs(path), this.cred, data, { umask: this.umask, ...opts });
+    return this.vfs.writeFile(this.raw(path), this.cred, data, { umask: this.umask, ...opts });
   }
   appendFile(path: string, data: string): Inode {
     return this.writeFile(path, data, { append: true });
   }
   openForWrite(path: string, opts: WriteOptions = {}): Inode {
-    return this.vfs.openForWrite(this.abs(path), this.cred, { umask: this.umask, ...opts });
+    return this.vfs.openForWrite(this.raw(path), this.cred, { umask: this.umask, ...opts });
   }
   mkdir(path: string, mode = 0o777): Inode {
-    return this.vfs.mkdir(this.abs(path), this.cred, mode, this.umask);
+    return this.vfs.mkdir(this.raw(path), this.cred, mode, this.umask);
   }
   rmdir(path: string): void {
-    this.vfs.rmdir(this.abs(path), this.cred);
+    this.vfs.rmdir(this.raw(path), this.cred);
   }
   unlink(path: string): void {
-    this.vfs.unlink(this.abs(path), this.cred);
+    this.vfs.unlink(this.raw(path), this.cred);
   }
   rename(from: string, to: string): void {
-    this.vfs.rename(this.abs(from), this.abs(to), this.cred);
+    this.vfs.rename(this.raw(from), this.raw(to), this.cred);
   }
   symlink(target: string, path: string): Inode {
-    return this.vfs.symlink(target, this.abs(path), this.cred);
+    return this.vfs.symlink(target, this.raw(path), this.cred);
   }
   link(existing: string, path: string): void {
-    this.vfs.link(this.abs(existing), this.abs(path), this.cred);
+    this.vfs.link(this.raw(existing), this.raw(path), this.cred);
   }
   chmod(path: string, mode: number, follow = true): void {
-    this.vfs.chmod(this.abs(path), this.cred, mode, follow);
+    this.vfs.chmod(this.raw(path), this.cred, mode, follow);
   }
   chown(path: string, uid: number | null, gid: number | null, follow = true): void {
-    this.vfs.chown(this.abs(path), this.cred, uid, gid, follow);
+    this.vfs.chown(this.raw(path), this.cred, uid, gid, follow);
   }
-  utimes(path: string, atime: number, mtime: number): void {
-    this.vfs.utimes(this.abs(path), this.cred, atime, mtime);
+  utimes(path: string, atime: number, mtime: number, explicit = false): void {
+    this.vfs.utimes(this.raw(path), this.cred, atime, mtime, explicit);
   }
 }

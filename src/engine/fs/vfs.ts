@@ -1,5 +1,5 @@
 import { FsError } from './errors';
-import { resolvePath, splitPath } from './path';
+import { resolvePath } from './path';
 
 export type NodeType = 'file' | 'dir' | 'symlink';
 
@@ -175,51 +175,64 @@ export class Vfs {
     }
   }
 
+  /**
+   * Resolves a path component by component as the kernel does: `..` is the physical parent (also
+   * after a symlink), symlinks met in the middle are always followed, a trailing slash demands a
+   * directory (and follows a final symlink).
+   */
   private walk(path: string, cred: Cred, follow: boolean, depth: number): { node: Inode; path: string } {
+    if (path === '') throw new FsError('ENOENT', path);
     if (path.length > 4095) throw new FsError('ENAMETOOLONG', path);
-    const parts = splitPath(resolvePath('/', path));
+    const mustBeDir = path.length > 1 && /\/\.?$/.test(path);
+    const queue = path.split('/').filter((c) => c !== '');
+    if (mustBeDir) follow = true;
     let node = this.root;
-    const stack: Inode[] = [];
-    const names: string[] = [];
+    const stack: Array<{ dir: Inode; name: string }> = [];
     let hops = depth;
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i]!;
+    while (queue.length > 0) {
+      const part = queue.shift()!;
       if (part.length > 255) throw new FsError('ENAMETOOLONG', path);
       if (node.type !== 'dir') throw new FsError('ENOTDIR', path);
       if (!permits(node, cred, X_OK)) throw new FsError('EACCES', path);
+      if (part === '.') continue;
       if (part === '..') {
-        node = stack.pop() ?? this.root;
-        names.pop();
+        node = stack.pop()?.dir ?? this.root;
         continue;
       }
       const child = node.entries!.get(part);
       if (!child) throw new FsError('ENOENT', path);
-      const last = i === parts.length - 1;
-      if (child.type === 'symlink' && (!last || follow)) {
+      if (child.type === 'symlink' && (queue.length > 0 || follow)) {
         if (++hops > MAX_SYMLINKS) throw new FsError('ELOOP', path);
-        const base = '/' + names.join('/');
-        const rest = parts.slice(i + 1).join('/');
-        const target = resolvePath(base, child.target) + (rest ? '/' + rest : '');
-        return this.walk(target, cred, follow, hops);
+        if (child.target === '') throw new FsError('ENOENT', path);
+        if (child.target.startsWith('/')) {
+          node = this.root;
+          stack.length = 0;
+        }
+        queue.unshift(...child.target.split('/').filter((c) => c !== ''));
+        continue;
       }
-      stack.push(node);
-      names.push(part);
+      stack.push({ dir: node, name: part });
       node = child;
     }
-    return { node, path: '/' + names.join('/') };
+    if (mustBeDir && node.type !== 'dir') throw new FsError('ENOTDIR', path);
+    return { node, path: '/' + stack.map((s) => s.name).join('/') };
   }
 
-  /** The directory that would hold path, and the final name. The directory must exist. */
-  parentOf(path: string, cred: Cred): { dir: Inode; name: string; dirPath: string } {
-    const abs = resolvePath('/', path);
-    const parts = splitPath(abs);
+  /**
+   * The directory that would hold path, and the final name. The directory must exist. A final
+   * `.` or `..` is refused with `special` (EEXIST for mkdir, EINVAL for rmdir ...).
+   */
+  parentOf(path: string, cred: Cred, special: 'EEXIST' | 'EINVAL' | 'EISDIR' | 'EBUSY' | 'ENOTEMPTY' = 'EINVAL'): { dir: Inode; name: string; dirPath: string } {
+    if (path === '') throw new FsError('ENOENT', path);
+    const parts = path.split('/').filter((c) => c !== '');
     if (parts.length === 0) throw new FsError('EBUSY', path);
     const name = parts.pop()!;
     if (name.length > 255) throw new FsError('ENAMETOOLONG', path);
-    const dirPath = '/' + parts.join('/');
-    const dir = this.lookup(dirPath, cred, true);
+    const dirPath = (path.startsWith('/') ? '/' : '') + parts.join('/');
+    const dir = this.lookup(dirPath === '' ? '/' : dirPath, cred, true);
     if (dir.type !== 'dir') throw new FsError('ENOTDIR', path);
-    return { dir, name, dirPath };
+    if (name === '.' || name === '..') throw new FsError(special, path);
+    return { dir, name, dirPath: dirPath === '' ? '/' : dirPath };
   }
 
   // ---- reading ----------------------------------------------------------------------------
@@ -326,7 +339,7 @@ export class Vfs {
   }
 
   mkdir(path: string, cred: Cred, mode = 0o777, umask = 0o022): Inode {
-    const { dir, name } = this.parentOf(path, cred);
+    const { dir, name } = this.parentOf(path.replace(/\/+$/, '') || path, cred, 'EEXIST');
     if (dir.entries!.has(name)) throw new FsError('EEXIST', path);
     if (!permits(dir, cred, W_OK | X_OK)) throw new FsError('EACCES', path);
     const node = this.newInode('dir', mode & ~umask, cred.uid, dir.mode & 0o2000 ? dir.gid : cred.gid);
@@ -364,7 +377,11 @@ export class Vfs {
   }
 
   unlink(path: string, cred: Cred): void {
-    const { dir, name } = this.parentOf(path, cred);
+    if (path.length > 1 && path.endsWith('/')) {
+      const n = this.lookup(path, cred, true);
+      throw new FsError(n.type === 'dir' ? 'EISDIR' : 'ENOTDIR', path);
+    }
+    const { dir, name } = this.parentOf(path, cred, 'EISDIR');
     const node = dir.entries!.get(name);
     if (!node) throw new FsError('ENOENT', path);
     if (node.type === 'dir') throw new FsError('EISDIR', path);
@@ -376,8 +393,8 @@ export class Vfs {
   }
 
   rmdir(path: string, cred: Cred): void {
-    const { dir, name } = this.parentOf(path, cred);
-    if (name === '.') throw new FsError('EINVAL', path);
+    const trimmed = path.replace(/\/+$/, '') || path;
+    const { dir, name } = this.parentOf(trimmed, cred, trimmed.endsWith('..') ? 'ENOTEMPTY' : 'EINVAL');
     const node = dir.entries!.get(name);
     if (!node) throw new FsError('ENOENT', path);
     if (node.type !== 'dir') throw new FsError('ENOTDIR', path);
@@ -448,9 +465,16 @@ export class Vfs {
     this.touchChanged(node);
   }
 
-  utimes(path: string, cred: Cred, atime: number, mtime: number): void {
+  /**
+   * utimensat(2): setting the current time needs ownership or write permission; setting an
+   * explicit time needs ownership (EPERM otherwise).
+   */
+  utimes(path: string, cred: Cred, atime: number, mtime: number, explicit = false): void {
     const node = this.lookup(path, cred, true);
-    if (cred.uid !== 0 && cred.uid !== node.uid && !permits(node, cred, W_OK)) throw new FsError('EACCES', path);
+    if (cred.uid !== 0 && cred.uid !== node.uid) {
+      if (explicit) throw new FsError('EPERM', path);
+      if (!permits(node, cred, W_OK)) throw new FsError('EACCES', path);
+    }
     node.atime = atime;
     node.mtime = mtime;
     node.ctime = this.now();

@@ -21,7 +21,7 @@ export function startConsole(host: Host): void {
     stderr: ttyOut(host),
     env,
     cwd: host.vfs.tryLookup(home, ROOT) ? home : '/',
-    cred: ROOT,
+    cred: user ? { uid: 0, gid: user.gid, groups: host.users.groupIds(user) } : ROOT,
     ppid: 1,
     tty,
     comm: '-bash',

@@ -244,8 +244,17 @@ export class Host {
       this.console.write(`Last login: ${timeOfDay(this.lastLogin)} on tty1\n`);
     }
     this.lastLogin = this.now();
-    this.services.boot();
-    startConsole(this);
+    if (this.generation === 1) {
+      // First power-on: the learner gets a prompt at once (the lab starts with services up).
+      this.services.boot();
+      startConsole(this);
+    } else {
+      // A reboot: the console login comes after rc has started the services, as on a real host.
+      const generation = this.generation;
+      this.services.boot(() => {
+        if (this.generation === generation && !this.rebooting) startConsole(this);
+      });
+    }
   }
 
   private lastLogin = 0;

@@ -1,16 +1,14 @@
 import type { Host } from '../host/host';
 import type { Passwd } from '../users/accounts';
 
-/** PATH as RHEL's /etc/profile and ~/.bash_profile leave it, for root and for other users. */
+/** PATH as login and /etc/profile leave it (~/.bash_profile then appends $HOME/bin). */
 export function loginPath(host: Host, user: Passwd): string {
   if (host.profile.release === 'el6') {
-    return user.uid === 0
-      ? `/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin:${user.home}/bin`
-      : `/usr/local/bin:/bin:/usr/bin:/usr/local/sbin:/usr/sbin:/sbin:${user.home}/bin`;
+    return user.uid === 0 ? '/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin' : '/usr/local/bin:/bin:/usr/bin:/usr/local/sbin:/usr/sbin:/sbin';
   }
   return user.uid === 0
-    ? `/usr/kerberos/sbin:/usr/kerberos/bin:/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin:${user.home}/bin`
-    : `/usr/kerberos/bin:/usr/local/bin:/bin:/usr/bin:${user.home}/bin`;
+    ? '/usr/kerberos/sbin:/usr/kerberos/bin:/usr/local/sbin:/usr/local/bin:/sbin:/bin:/usr/sbin:/usr/bin'
+    : '/usr/kerberos/bin:/usr/local/bin:/bin:/usr/bin';
 }
 
 /** The environment a login shell starts with (login(1) plus /etc/profile). */

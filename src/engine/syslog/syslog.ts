@@ -1,7 +1,15 @@
 import { ROOT, type Vfs } from '../fs/vfs';
 import { syslogStamp } from '../util/clock';
 
-export type Facility = 'mail' | 'daemon' | 'auth' | 'authpriv' | 'kern' | 'user' | 'cron';
+export type Facility = 'mail' | 'daemon' | 'auth' | 'authpriv' | 'kern' | 'user' | 'cron' | 'local7' | 'syslog' | 'news' | 'uucp' | 'lpr' | `local${0 | 1 | 2 | 3 | 4 | 5 | 6}`;
+
+/** Where RHEL's rsyslog.conf sends each facility; the rest goes to /var/log/messages. */
+const LOG_FILES: Partial<Record<Facility, string>> = {
+  mail: '/var/log/maillog',
+  authpriv: '/var/log/secure',
+  cron: '/var/log/cron',
+  local7: '/var/log/boot.log',
+};
 
 /**
  * rsyslog as RHEL configures it: mail.* to /var/log/maillog, authpriv to /var/log/secure,
@@ -18,7 +26,7 @@ export class Syslog {
   log(facility: Facility, tag: string, pid: number | null, message: string): void {
     const who = pid === null ? tag : `${tag}[${pid}]`;
     const line = `${syslogStamp(this.now())} ${this.hostname()} ${who}: ${message}\n`;
-    const file = facility === 'mail' ? '/var/log/maillog' : facility === 'authpriv' ? '/var/log/secure' : '/var/log/messages';
+    const file = LOG_FILES[facility] ?? '/var/log/messages';
     this.append(file, line);
   }
 

@@ -1,5 +1,6 @@
 import type { Builtin } from './index';
 import { SIGNALS, signalName } from '../../proc/signals';
+import { killSyscall } from '../../commands/system/kill';
 
 export const jobs: Builtin = async (sh, _argv, io) => {
   const list = sh.jobs;
@@ -88,7 +89,7 @@ export const kill: Builtin = async (sh, argv, io) => {
         status = 1;
         continue;
       }
-      sh.host.procs.signalGroup(job.pgid, sig);
+      killSyscall({ host: sh.host, fs: sh.fs, proc: sh.proc }, -job.pgid, sig);
       continue;
     }
     if (!/^-?\d+$/.test(a)) {
@@ -97,7 +98,7 @@ export const kill: Builtin = async (sh, argv, io) => {
       continue;
     }
     const pid = Number(a);
-    const r = sh.host.procs.kill(pid, sig, sh.cred.uid);
+    const r = killSyscall({ host: sh.host, fs: sh.fs, proc: sh.proc }, pid, sig);
     if (r === 'ESRCH') {
       sh.error(`kill: (${pid}) - No such process`, io);
       status = 1;
