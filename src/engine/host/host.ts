@@ -125,7 +125,9 @@ export class Host {
     const id = programIdOf(node.data);
     if (id !== null) {
       const program = this.lab.programs(id);
-      return program ? { ok: true, path, program } : { ok: false, reason: 'ENOEXEC', path };
+      // A program whose simulation has not been written yet behaves as if it were not
+      // installed (`command not found`); its file stays so init scripts and rpm still see it.
+      return program ? { ok: true, path, program } : { ok: false, reason: 'ENOENT', path };
     }
     if (node.data.startsWith('\x7fELF')) return { ok: false, reason: 'ENOEXEC', path };
     // A script: #! line or none, bash runs it (the kernel's ENOEXEC fallback bash also uses).
