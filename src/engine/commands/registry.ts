@@ -5,6 +5,7 @@ import { filePrograms } from './files/index';
 import { systemPrograms } from './system/index';
 import { userPrograms } from './users/index';
 import { packagePrograms } from './packages/index';
+import { scriptPrograms } from './script/index';
 
 /**
  * Every program the lab can run, by the id found in its executable file (see proc/binary.ts).
@@ -16,6 +17,7 @@ const PROGRAMS: Record<string, Program> = {
   ...systemPrograms,
   ...userPrograms,
   ...packagePrograms,
+  ...scriptPrograms,
   ...shellPrograms,
 };
 

@@ -20,6 +20,8 @@ const FILES: Record<string, string> = {
   '/tmp/prog.awk': 'BEGIN { FS = ":" }\n# comment\n$3 >= 500 { print $1 }\nEND {\n  print "done"\n}\n',
   '/tmp/bad.awk': 'BEGIN {\n  x = ;\n}\n',
   '/tmp/bad2.awk': 'BEGIN { print 1/0\n}\n',
+  '/tmp/p1.awk': 'BEGIN { print "p1" }\n',
+  '/tmp/p2.awk': 'END { print "p2", NR }\n',
 };
 
 let lab: Lab;
@@ -148,5 +150,20 @@ describe('awk', () => {
   it('runs a program file given with -f', async () => {
     const r = await awk(['awk', '-f', '/tmp/prog.awk', '/tmp/pw']);
     expect(r).toEqual({ stdout: 'alice\ndone\n', stderr: '', status: 0 });
+  });
+});
+
+describe('awk limits', () => {
+  it('fails like a full disk when a program writes without end', async () => {
+    const saved = limits.outputSize;
+    limits.outputSize = 10_000;
+    try {
+      const r = await awk(['awk', 'BEGIN { while (1) printf "%100d", 1 }']);
+      expect(r.stderr).toBe('awk: fatal: printf to "standard output" failed (No space left on device)\n');
+      expect(r.status).toBe(2);
+      expect(r.stdout.length).toBe(10_000);
+    } finally {
+      limits.outputSize = saved;
+    }
   });
 });

@@ -44,7 +44,66 @@ afterAll(() => {
   limits.statements = savedLimit;
 });
 
+// Programs that parse: expressions and statements built from awk's grammar.
+const { stmt } = fc.letrec<{ expr: string; stmt: string }>((tie) => ({
+  expr: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom('0', '1', '-1', '2.5', '1e300', '"a"', '"10"', '" 5 "', '""', 'x', 'y', '$0', '$1', '$NF', 'NF', 'NR', 'arr[x]', 'length', 'substr(x, y)', 'rand()'),
+    fc.tuple(tie('expr'), fc.constantFrom('+', '-', '*', '/', '%', '^', '<', '==', '!=', '&&', '||', ' ', '~', '!~', 'in'), tie('expr')).map(([a, op, b]) =>
+      op === 'in' ? `((${a}) in arr)` : `(${a} ${op} ${b})`,
+    ),
+    fc.tuple(fc.constantFrom('x', 'y', '$2', 'arr[1]', 'NF', '$0', 'FS', 'OFS', 'CONVFMT', 'RS'), fc.constantFrom('=', '+=', '-=', '/=', '%=', '^='), tie('expr')).map(([v, op, e]) => `(${v} ${op} ${e})`),
+    fc.tuple(fc.constantFrom('length', 'toupper', 'int', 'sqrt', 'log', 'exp', 'sin', 'index', 'substr', 'split', 'sub', 'gsub', 'match', 'sprintf', 'gensub', 'strftime'), tie('expr'), tie('expr')).map(([f, a, b]) => {
+      switch (f) {
+        case 'index':
+        case 'substr':
+          return `${f}(${a}, ${b})`;
+        case 'split':
+          return `split(${a}, parts, ${b})`;
+        case 'sub':
+        case 'gsub':
+          return `${f}(${b}, ${a}, x)`;
+        case 'match':
+          return `match(${a}, ${b})`;
+        case 'sprintf':
+          return `sprintf(${b}, ${a}, ${a})`;
+        case 'gensub':
+          return `gensub(${b}, ${a}, "g", x)`;
+        default:
+          return `${f}(${a})`;
+      }
+    }),
+    fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([a, b, c]) => `(${a} ? ${b} : ${c})`),
+    tie('expr').map((e) => `$(${e})`),
+    fc.constantFrom('x++', '--y', '(getline)', '(getline z < "/etc/passwd")', '("echo hi" | getline w)'),
+  ),
+  stmt: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    tie('expr').map((e) => `print ${e}`),
+    fc.tuple(tie('expr'), tie('expr')).map(([f, e]) => `printf ${f}, ${e}`),
+    fc.tuple(tie('expr'), tie('stmt'), tie('stmt')).map(([c, a, b]) => `if (${c}) { ${a} } else { ${b} }`),
+    fc.tuple(tie('expr'), tie('stmt')).map(([c, a]) => `while (${c}) { ${a} }`),
+    fc.tuple(tie('expr'), tie('stmt')).map(([c, a]) => `for (i = 0; ${c}; i++) { ${a} }`),
+    tie('stmt').map((a) => `for (k in arr) { ${a} }`),
+    fc.constantFrom('next', 'break', 'continue', 'exit', 'delete arr', 'delete arr[x]', 'NF = 2', '$5 = "v"', 'close("/etc/passwd")', 'print > "/tmp/prop-out"', 'print | "cat"'),
+  ),
+}));
+
+const validProgram = fc.tuple(fc.array(stmt, { minLength: 1, maxLength: 4 }), fc.constantFrom('', 'BEGIN', 'END', 'NR == 1', '/a/', 'NR==1, NR==2')).map(
+  ([body, pattern]) => `function f(a) { return a } ${pattern} { ${body.join('; ')} }`,
+);
+
 describe('awk never throws and never hangs', () => {
+  it('on random valid programs', async () => {
+    await fc.assert(
+      fc.asyncProperty(validProgram, fc.constantFrom('', 'a b c\n1 2 3\n', 'x\n\ny\n'), async (prog, input) => {
+        const r = await runProgram(scriptPrograms.awk!, ['awk', prog], { lab, cwd: '/tmp', stdin: input });
+        expect(r.status >= 0 && r.status < 256).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  }, 180_000);
+
   it('on random program text', async () => {
     await fc.assert(
       fc.asyncProperty(programText, fc.string({ maxLength: 30 }), async (prog, input) => {

@@ -11,8 +11,9 @@ import type { Program, ProgramContext } from '../../proc/program';
 import { conversion, formatFloat, strtod, type Conversion } from '../../util/printf';
 import { HELP_OPTION, VERSION_OPTION, ancillary, complain, coreutilsVersion, prog, tryHelp } from './common';
 
-/** Most numbers one seq run prints in the lab. */
+/** Most numbers one seq run prints in the lab, and most characters. */
 export const SEQ_LIMIT = 1_000_000;
+const SEQ_CHARS = 64 * 1024 * 1024;
 
 class SeqExit {
   constructor(readonly status: number) {}
@@ -274,14 +275,17 @@ export const seq: Program = async (ctx) => {
     const l = last.value;
     let outOfRange = st < 0 ? f0 < l : l < f0;
     let count = 0;
+    let chars = 0;
     if (!outOfRange) {
       let x = f0;
       for (let n = 1; ; n++) {
         const x0 = x;
-        out.push(fmt(x));
-        if (++count >= SEQ_LIMIT) {
+        const line = fmt(x);
+        out.push(line);
+        chars += line.length + separator.length;
+        if (++count >= SEQ_LIMIT || chars > SEQ_CHARS) {
           ctx.stdout.write(out.join(separator) + '\n');
-          complain(ctx, `stopped after ${SEQ_LIMIT} numbers (the lab's limit)`);
+          complain(ctx, `stopped after ${count} numbers (the lab's limit)`);
           return 1;
         }
         x = f0 + n * st;

@@ -176,6 +176,14 @@ export function basePackages(rel: Release): PkgSpec[] {
       ...exes('/usr/bin', cuUsrBin),
       exe('/usr/sbin/chroot'),
       conf('/etc/DIR_COLORS', '# Colours of ls output for colour terminals (dircolors).\nCOLOR tty\nTERM linux\nTERM xterm\nNORMAL 00\nFILE 00\nDIR 01;34\nLINK 01;36\nEXEC 01;32\n'),
+      // The ls aliases every RHEL login shell has (coreutils' colorls.sh; RHEL 5 names it colorls.sh too).
+      f(
+        '/etc/profile.d/colorls.sh',
+        "# Colour listings for interactive shells: ls, ll and l. use --color=auto.\n" +
+          "alias ll='ls -l --color=auto' 2>/dev/null\n" +
+          "alias l.='ls -d .* --color=auto' 2>/dev/null\n" +
+          "alias ls='ls --color=auto' 2>/dev/null\n",
+      ),
       conf('/etc/pam.d/su', '#%PAM-1.0\nauth\t\tsufficient\tpam_rootok.so\nauth\t\tinclude\t\tsystem-auth\naccount\t\tsufficient\tpam_succeed_if.so uid = 0 use_uid quiet\naccount\t\tinclude\t\tsystem-auth\npassword\tinclude\t\tsystem-auth\nsession\t\tinclude\t\tsystem-auth\n'),
       ...mans(1, ['ls', 'cat', 'cp', 'mv', 'rm', 'chmod', 'chown', 'su']),
     ],

@@ -53,7 +53,31 @@ You should have received a copy of the GNU General Public License
 along with this program. If not, see http://www.gnu.org/licenses/.
 `;
 
-function usageText(myname: string): string {
+const COPYLEFT_315 = `Copyright (C) 1989, 1991-2005 Free Software Foundation.
+
+This program is free software; you can redistribute it and/or modify
+it under the terms of the GNU General Public License as published by
+the Free Software Foundation; either version 2 of the License, or
+(at your option) any later version.
+
+This program is distributed in the hope that it will be useful,
+but WITHOUT ANY WARRANTY; without even the implied warranty of
+MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+GNU General Public License for more details.
+
+You should have received a copy of the GNU General Public License
+along with this program; if not, write to the Free Software
+Foundation, Inc., 51 Franklin Street, Fifth Floor, Boston, MA  02110-1301, USA.
+`;
+
+/** gawk's usage text; RHEL 5's gawk 3.1.5 lacks -O and --use-lc-numeric. */
+function usageText(myname: string, el5 = false): string {
+  const text = usageText7(myname);
+  if (!el5) return text;
+  return text.replace('\t-O\t\t\t--optimize\n', '').replace('\t-W use-lc-numeric\t--use-lc-numeric\n', '');
+}
+
+function usageText7(myname: string): string {
   return (
     `Usage: ${myname} [POSIX or GNU style options] -f progfile [--] file ...\n` +
     `Usage: ${myname} [POSIX or GNU style options] [--] 'program' file ...\n` +
@@ -96,10 +120,11 @@ class Done {
 
 export const awk: Program = async (ctx) => {
   const myname = (ctx.argv[0] ?? 'awk').split('/').pop() || 'awk';
+  const el5 = ctx.host.profile.release === 'el5';
   const errw = (s: string): void => ctx.stderr.write(s);
   const usage = (status: number): never => {
-    if (status === 0) ctx.stdout.write(usageText(myname));
-    else errw(usageText(myname));
+    if (status === 0) ctx.stdout.write(usageText(myname, el5));
+    else errw(usageText(myname, el5));
     throw new Done(status);
   };
 
@@ -125,6 +150,13 @@ export const awk: Program = async (ctx) => {
       assigns.push({ name, value: a.slice(eq + 1) });
     };
 
+    /** Short letters of long options that getopt reports as optopt (only those in gawk's optlist count). */
+    const SHORT: Record<string, string> = { v: 'v', F: 'F', f: 'f' };
+
+    /**
+     * One GNU long option (or -W option). Returns false when getopt would report it as
+     * unknown, which makes gawk stop processing options.
+     */
     const longOpt = (spec: string, fromW: boolean): boolean => {
       const eq = spec.indexOf('=');
       const name = eq >= 0 ? spec.slice(0, eq) : spec;
@@ -132,26 +164,15 @@ export const awk: Program = async (ctx) => {
       const exact = LONG_OPTS.find((o) => o.name === name);
       const matches = exact ? [exact] : LONG_OPTS.filter((o) => o.name.startsWith(name));
       const keys = new Set(matches.map((m) => m.key + m.arg));
-      if (matches.length === 0 || name === '') {
-        if (fromW) {
-          errw(`${myname}: option \`-W ${spec}' unrecognized, ignored\n`);
-          return true;
-        }
-        return false; // unknown option: stop option processing
-      }
-      if (keys.size > 1) {
-        errw(`${myname}: option \`--${name}' is ambiguous\n`);
-        return true;
-      }
+      if (matches.length === 0 || name === '' || keys.size > 1) return false;
       const o = matches[0]!;
-      if (o.arg === 'none' && value !== null) {
-        errw(`${myname}: option \`--${o.name}' doesn't allow an argument\n`);
-        return true;
-      }
+      if (o.arg === 'none' && value !== null) return fromW;
       if (o.arg === 'required' && value === null) {
         if (i < args.length) value = args[i++]!;
         else {
-          errw(`${myname}: option \`--${o.name}' requires an argument\n`);
+          const letter = SHORT[o.key];
+          if (!letter) return fromW;
+          errw(`${myname}: option requires an argument -- ${letter}\n`);
           return true;
         }
       }
@@ -174,10 +195,10 @@ export const awk: Program = async (ctx) => {
           usage(0);
           break;
         case 'version':
-          ctx.stdout.write('GNU Awk 3.1.7\n' + COPYLEFT);
+          ctx.stdout.write(el5 ? 'GNU Awk 3.1.5\n' + COPYLEFT_315 : 'GNU Awk 3.1.7\n' + COPYLEFT);
           throw new Done(0);
         case 'copyleft':
-          ctx.stdout.write(COPYLEFT);
+          ctx.stdout.write(el5 ? COPYLEFT_315 : COPYLEFT);
           throw new Done(0);
         case 're-interval':
           intervals = true;
@@ -211,16 +232,28 @@ export const awk: Program = async (ctx) => {
         const c = a[k]!;
         if ('Ffvm'.includes(c) || c === 'W') {
           let value: string | null = a.slice(k + 1);
+          // an attached -f argument may have blanks before it (from a #! line)
+          if (c === 'f') value = value.replace(/^\s+/, '');
           if (value === '') value = i < args.length ? args[i++]! : null;
           if (value === null) {
             errw(`${myname}: option requires an argument -- ${c}\n`);
             break;
           }
           if (c === 'F') fs = value;
-          else if (c === 'f') sources.push({ kind: 'file', value: value.replace(/\s+$/, '') || value });
+          else if (c === 'f') sources.push({ kind: 'file', value });
           else if (c === 'v') assignArg(value);
-          else if (c === 'W') longOpt(value, true);
-          // -m[fr] is accepted and ignored
+          else if (c === 'W') {
+            if (!longOpt(value, true)) {
+              stoppedEarly = true;
+              break options;
+            }
+          } else if (c === 'm') {
+            // Research awk's -mf NNN / -mr NNN: accepted and ignored, with the number
+            if (value[0] !== 'r' && value[0] !== 'f') errw(`${myname}: warning: -m option usage: \`-m[fr] nnn'\n`);
+            if (value[0] === 'r') {
+              if (!/[0-9]/.test(value[1] ?? '')) i++;
+            } else if (value.length === 1) i++;
+          }
           break;
         }
         if (c === 'O' || c === 'D') continue;

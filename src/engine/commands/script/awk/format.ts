@@ -5,7 +5,7 @@
  * character, %d of a huge value prints all its digits, out-of-range %o/%x/%u fall back to %g,
  * an unknown conversion is copied literally, and widths count characters, not bytes.
  */
-import { ByteText, conversion, formatFloat, formatString, pad, type Conversion } from '../../../util/printf';
+import { ByteText, MAX_WIDTH, conversion, formatFloat, formatString, pad, type Conversion } from '../../../util/printf';
 import { StrNum, integerString, toNum, type Val } from './values';
 
 /** Thrown for the fatal errors of format_tree; the message is complete (may span lines). */
@@ -111,7 +111,7 @@ export function awkSprintf(format: string, args: readonly Val[], str: (v: Val) =
         if (phase === 'done') break;
         let v = ch.charCodeAt(0) - 48;
         while (j < n && f[j]! >= '0' && f[j]! <= '9') v = v * 10 + (f.charCodeAt(j++) - 48);
-        v = Math.min(v, 1 << 30);
+        v = Math.min(v, MAX_WIDTH);
         if (phase === 'fw') c.width = v;
         else {
           c.precision = v;
@@ -144,7 +144,7 @@ export function awkSprintf(format: string, args: readonly Val[], str: (v: Val) =
         }
         let v = Math.trunc(toNum(a as Val));
         if (!Number.isFinite(v)) v = 0;
-        v = Math.max(-(1 << 30), Math.min(v, 1 << 30));
+        v = Math.max(-MAX_WIDTH, Math.min(v, MAX_WIDTH));
         if (phase === 'fw') {
           if (v < 0) {
             v = -v;

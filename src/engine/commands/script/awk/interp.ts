@@ -36,6 +36,8 @@ export const limits = {
   callDepth: 2500,
   /** Characters in one string value. */
   stringSize: 32 * 1024 * 1024,
+  /** Characters one run may write (stdout, files and pipes together). */
+  outputSize: 64 * 1024 * 1024,
 };
 
 
@@ -46,6 +48,8 @@ interface Cell {
   scalar?: boolean;
   /** For an untyped parameter: the caller's variable, which becomes an array along with it. */
   link: Cell | null;
+  /** For a parameter holding the caller's array: that array's global name (for messages). */
+  from?: string;
   special: number;
   name: string;
 }
@@ -264,7 +268,13 @@ export class Interp {
 
   // record state
   private record = '';
-  private recVal: StrNum | null = null;
+  /** Before any record exists $0 is gawk's Nnull_string, which is both "" and 0. */
+  private recordNull = true;
+  /**
+   * The value of $0 when it is not input text: what was assigned to it (keeping its type) or
+   * the plain string a rebuild produced. null: input text, a strnum made on demand.
+   */
+  private recVal: Val | null = null;
   private recDirty = false;
   private fields: Val[] = [];
   private splitDone = true;
@@ -345,7 +355,7 @@ export class Interp {
     const procinfo = mk('PROCINFO', undefined);
     procinfo.a = new AwkArray();
     for (const [k, v] of [
-      ['version', '3.1.7'],
+      ['version', this.ctx.host.profile.release === 'el5' ? '3.1.5' : '3.1.7'],
       ['FS', 'FS'],
       ['strftime', DEFAULT_STRFTIME],
       ['pid', this.ctx.proc.pid],
@@ -478,7 +488,12 @@ export class Interp {
     return t;
   }
 
-  private emit(text: string, redir: { kind: Redirect['kind']; name: string } | null): void {
+  private written = 0;
+
+  /** Writes for print/printf; past the lab's output limit, fails as a full disk would. */
+  private emit(text: string, redir: { kind: Redirect['kind']; name: string } | null, from = 'print'): void {
+    this.written += text.length;
+    if (this.written > limits.outputSize) this.fatal(`${from} to "${redir ? redir.name : 'standard output'}" failed (No space left on device)`);
     if (!redir) {
       this.writeOut(text);
       return;
@@ -563,8 +578,12 @@ export class Interp {
     return c;
   }
 
+  private arrayName(c: Cell): string {
+    return c.from !== undefined ? `${c.name} (from ${c.from})` : c.name;
+  }
+
   private getCell(c: Cell): Val {
-    if (c.a) this.fatal(`attempt to use array \`${c.name}' in a scalar context`);
+    if (c.a) this.fatal(`attempt to use array \`${this.arrayName(c)}' in a scalar context`);
     switch (c.special) {
       case 0:
         c.scalar = true;
@@ -581,7 +600,7 @@ export class Interp {
   }
 
   private assignCell(c: Cell, v: Val): void {
-    if (c.a) this.fatal(`attempt to use array \`${c.name}' in a scalar context`);
+    if (c.a) this.fatal(`attempt to use array \`${this.arrayName(c)}' in a scalar context`);
     switch (c.special) {
       case 0:
         c.v = v;
@@ -683,9 +702,10 @@ export class Interp {
 
   // ---- records and fields ----------------------------------------------------------------------
 
-  private setRecord(text: string): void {
+  private setRecord(text: string, value: Val | null = null): void {
+    this.recordNull = false;
     this.record = text;
-    this.recVal = null;
+    this.recVal = value;
     this.recDirty = false;
     this.splitDone = false;
   }
@@ -780,11 +800,12 @@ export class Interp {
   }
 
   private rebuild(): void {
+    this.recordNull = false;
     const ofs = this.str(this.cells.OFS!.v);
     const parts: string[] = [];
     for (let i = 1; i <= this.nf; i++) parts.push(this.str(this.fields[i]));
     this.record = parts.join(ofs);
-    this.recVal = null;
+    this.recVal = this.record;
     this.recDirty = false;
   }
 
@@ -796,7 +817,8 @@ export class Interp {
   private getField(i: number): Val {
     if (i === 0) {
       if (this.recDirty) this.rebuild();
-      if (!this.recVal) this.recVal = new StrNum(this.record);
+      else if (this.recordNull) return undefined;
+      if (this.recVal === null) this.recVal = new StrNum(this.record);
       return this.recVal;
     }
     this.ensureSplit();
@@ -813,7 +835,7 @@ export class Interp {
 
   private setField(i: number, v: Val): void {
     if (i === 0) {
-      this.setRecord(this.str(v));
+      this.setRecord(this.str(v), v === undefined ? '' : v);
       return;
     }
     this.ensureSplit();
@@ -1035,15 +1057,11 @@ export class Interp {
     return arr.get(key);
   }
 
+  /** gawk evaluates the right-hand side first, then the place (its subscript or field number). */
   private evAssign(e: Extract<Expr, { k: 'assign' }>): Val {
+    const rhs = this.ev(e.e);
     const p = this.place(e.target);
-    if (e.op === '=') {
-      const v = this.ev(e.e);
-      this.setPlace(p, v);
-      return v;
-    }
-    const cur = this.getPlace(p);
-    const v = this.compound(e.op, cur, this.ev(e.e));
+    const v = e.op === '=' ? rhs : this.compound(e.op, this.getPlace(p), rhs);
     this.setPlace(p, v);
     return v;
   }
@@ -1092,14 +1110,9 @@ export class Interp {
         return arr.get(key);
       }
       case 'assign': {
+        const rhs = await this.evA(e.e);
         const p = await this.placeA(e.target);
-        if (e.op === '=') {
-          const v = await this.evA(e.e);
-          this.setPlace(p, v);
-          return v;
-        }
-        const cur = this.getPlace(p);
-        const v = this.compound(e.op, cur, await this.evA(e.e));
+        const v = e.op === '=' ? rhs : this.compound(e.op, this.getPlace(p), rhs);
         this.setPlace(p, v);
         return v;
       }
@@ -1163,7 +1176,7 @@ export class Interp {
   private argCell(arg: Expr, value: Val | null): Cell {
     if (arg.k === 'var') {
       const c = this.cellOf(arg.ref);
-      if (c.a) return { v: undefined, a: c.a, link: null, special: 0, name: '' };
+      if (c.a) return { v: undefined, a: c.a, link: null, special: 0, name: '', from: c.from ?? c.name };
       if (c.v === undefined && c.special === 0 && !c.scalar) return { v: undefined, a: null, link: c, special: 0, name: '' };
       return { v: this.getCell(c), a: null, link: null, special: 0, name: '' };
     }
@@ -1510,7 +1523,7 @@ export class Interp {
 
   private doPrintf(vals: Val[], redir: { kind: Redirect['kind']; name: string } | null): void {
     if (vals.length === 0) this.fatal('printf: no arguments');
-    this.emit(this.sprintf(vals), redir);
+    this.emit(this.sprintf(vals), redir, 'printf');
   }
 
   // ---- rules and the main loop ---------------------------------------------------------------------
@@ -1732,7 +1745,6 @@ export class Interp {
       case 'system': {
         const cmd = this.str(await this.evA(e.args[0]!));
         this.flushOut();
-        for (const t of this.outputs.values()) void t;
         if (cmd === '') return 0;
         const r = await this.runCommand(cmd, null, false);
         return r.status;
@@ -1811,13 +1823,14 @@ export class Interp {
         const len = chars ? chars.length : s.length;
         const indx = Math.trunc(start - 1);
         let count: number;
+        // gawk returns its null value (both "" and 0) when the result is empty this way
         if (e.args.length < 3) count = len - indx;
         else {
           const l = this.num(e, 2);
-          if (!(l >= 1)) return '';
+          if (!(l >= 1)) return undefined;
           count = Math.trunc(l);
         }
-        if (s === '' || indx >= len) return '';
+        if (s === '' || indx >= len) return undefined;
         if (count > len - indx) count = len - indx;
         return chars ? chars.slice(indx, indx + count).join('') : s.slice(indx, indx + count);
       }
@@ -2005,16 +2018,8 @@ export class Interp {
     let items: Val[];
     if (e.name === 'asorti') items = src.keys();
     else items = src.values();
-    const rank = (v: Val): number => (typeof v === 'number' || (v instanceof StrNum && v.isNum) || v === undefined ? 0 : 1);
-    items.sort((a, b) => {
-      const ra = rank(a);
-      const rb = rank(b);
-      if (ra !== rb) return ra - rb;
-      if (ra === 0) return toNum(a) - toNum(b);
-      const s = this.str(a);
-      const t = this.str(b);
-      return s < t ? -1 : s > t ? 1 : 0;
-    });
+    // gawk sorts with cmp_nodes(): numbers numerically, anything else as strings
+    items.sort((a, b) => this.compare(a, b));
     dest.clear();
     items.forEach((v, i) => dest.set(String(i + 1), v));
     return items.length;

@@ -91,8 +91,8 @@ export class RecordReader {
         this.started = true;
       }
       // find a run of two or more newlines
-      let i = b.indexOf('\n\n', this.pos);
-      while (i >= 0) {
+      const i = b.indexOf('\n\n', this.pos);
+      if (i >= 0) {
         let e = i;
         while (e < b.length && b[e] === '\n') e++;
         if (e >= b.length && !this.eof) return 'more';

@@ -174,14 +174,28 @@ export class Lexer {
     return this.sources[this.si]?.text ?? '';
   }
 
-  /** sourceline at the current position of the current source. */
+  /** Offsets of the newlines of each source, for lineAt(). */
+  private readonly newlines = new Map<number, number[]>();
+
+  /** sourceline at a position of a source: its base plus the newlines before the position. */
   lineAt(src: number, pos: number): number {
     const s = this.sources[src];
     if (!s) return 0;
-    let n = s.base;
-    const t = s.text;
-    for (let i = 0; i < pos && i < t.length; i++) if (t.charCodeAt(i) === 10) n++;
-    return n;
+    let nl = this.newlines.get(src);
+    if (!nl) {
+      nl = [];
+      for (let i = 0; i < s.text.length; i++) if (s.text.charCodeAt(i) === 10) nl.push(i);
+      this.newlines.set(src, nl);
+    }
+    // count newlines at offsets < pos
+    let lo = 0;
+    let hi = nl.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (nl[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return s.base + lo;
   }
 
   /** Where the last real token started: gawk leaves `lexeme` there at end of input. */
