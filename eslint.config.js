@@ -48,7 +48,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../engine/*', '../../engine/*', '!../engine/api/*', '!../../engine/api/*'], message: 'The UI talks to the engine through src/engine/api (the worker protocol) only.' }] },
+        { patterns: [{ regex: '(^|/)engine/(?!api/)', message: 'The UI talks to the engine through src/engine/api (the worker protocol) only.' }] },
       ],
     },
   },

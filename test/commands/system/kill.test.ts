@@ -74,12 +74,14 @@ describe('kill and pidof', () => {
   });
 
   it('finds pids with pidof', async () => {
+    const gettys = lab.host('rhel1').procs.list().filter((p) => p.comm === 'mingetty').map((p) => p.pid).sort((a, b) => b - a);
+    expect(gettys).toHaveLength(5);
     expect(await run(lab, 'rhel1', ['pidof', 'master'])).toEqual({ stdout: `${master}\n`, stderr: '', status: 0 });
     expect(await run(lab, 'rhel1', ['pidof', '/usr/libexec/postfix/master'])).toEqual({ stdout: `${master}\n`, stderr: '', status: 0 });
     expect(await run(lab, 'rhel1', ['pidof', 'qmgr', 'pickup'])).toEqual({ stdout: `${master + 6} ${master + 5}\n`, stderr: '', status: 0 });
-    expect(await run(lab, 'rhel1', ['pidof', 'mingetty'])).toEqual({ stdout: '1057 1056 1055 1054 1053\n', stderr: '', status: 0 });
-    expect(await run(lab, 'rhel1', ['pidof', '-s', 'mingetty'])).toEqual({ stdout: '1057\n', stderr: '', status: 0 });
-    expect(await run(lab, 'rhel1', ['pidof', '-o', '1057,1056', 'mingetty'])).toEqual({ stdout: '1055 1054 1053\n', stderr: '', status: 0 });
+    expect(await run(lab, 'rhel1', ['pidof', 'mingetty'])).toEqual({ stdout: `${gettys.join(' ')}\n`, stderr: '', status: 0 });
+    expect(await run(lab, 'rhel1', ['pidof', '-s', 'mingetty'])).toEqual({ stdout: `${gettys[0]}\n`, stderr: '', status: 0 });
+    expect(await run(lab, 'rhel1', ['pidof', '-o', `${gettys[0]},${gettys[1]}`, 'mingetty'])).toEqual({ stdout: `${gettys.slice(2).join(' ')}\n`, stderr: '', status: 0 });
     expect(await run(lab, 'rhel1', ['pidof', 'nothing'])).toEqual({ stdout: '', stderr: '', status: 1 });
     expect(await run(lab, 'rhel1', ['pidof', '-z', 'master'])).toEqual({ stdout: '', stderr: "pidof: invalid option -- 'z'\n", status: 1 });
   });

@@ -1,54 +1,64 @@
 import type { Builtin } from './index';
-import { getProgram } from '../../commands/registry';
-import { ExitRequest } from '../../proc/signals';
+import { shellPrintf } from '../../util/printf';
+import { evalTest } from '../../util/testexpr';
 
 /**
- * printf, test and [ are bash builtins with the same behaviour as their /usr/bin programs; the
- * builtin runs the program's code in the shell's process, and error lines get bash's prefix.
+ * printf, test and [ as bash 4.1 builtins: the same evaluators as /usr/bin/printf and
+ * /usr/bin/test, in bash's dialect (its wording, %q, printf -v), with bash's `-bash: ` prefix.
  */
-function asBuiltin(id: string): Builtin {
-  return async (sh, argv, io) => {
-    const program = getProgram(id);
-    if (!program) {
-      sh.error(`${argv[0]}: not available`, io);
+export const printf: Builtin = async (sh, argv, io) => {
+  let args = argv.slice(1);
+  let target: string | null = null;
+  if (args[0] === '-v') {
+    target = args[1] ?? null;
+    if (target === null) {
+      sh.error('printf: -v: option requires an argument', io);
+      io.err.write('printf: usage: printf [-v var] format [arguments]\n');
       return 2;
     }
-    let pending = '';
-    const err = {
-      isTTY: io.err.isTTY,
-      write: (text: string) => {
-        pending += text;
-        let nl: number;
-        while ((nl = pending.indexOf('\n')) >= 0) {
-          const line = pending.slice(0, nl + 1);
-          pending = pending.slice(nl + 1);
-          io.err.write(sh.prefix() + line);
-        }
-      },
-    };
-    const ctx = sh.host.context(sh.proc, {
-      argv,
-      stdin: io.in,
-      stdout: io.out,
-      stderr: err,
-      env: sh.exportedEnv(),
-      cwd: sh.cwd,
-      cred: sh.cred,
-      umask: sh.fs.umask,
-      ppid: sh.proc.ppid,
-      tty: sh.tty,
-    });
-    try {
-      return await program(ctx);
-    } catch (e) {
-      if (e instanceof ExitRequest) return e.status;
-      throw e;
-    } finally {
-      if (pending) io.err.write(sh.prefix() + pending);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(target)) {
+      sh.error(`printf: \`${target}': not a valid identifier`, io);
+      return 2;
     }
+    args = args.slice(2);
+  }
+  if (args[0] === '--') args = args.slice(1);
+  if (args.length === 0) {
+    io.err.write('printf: usage: printf [-v var] format [arguments]\n');
+    return 2;
+  }
+  if (args[0]!.startsWith('-') && args[0] !== '-' && argv[1] !== '--') {
+    sh.error(`printf: ${args[0]!.slice(0, 2)}: invalid option`, io);
+    io.err.write('printf: usage: printf [-v var] format [arguments]\n');
+    return 2;
+  }
+  const r = shellPrintf(args[0]!, args.slice(1), 'bash');
+  // Diagnostics interleave with output where they happened, as on a terminal.
+  let written = 0;
+  r.errors.forEach((e, i) => {
+    const at = r.errorAt[i] ?? r.out.length;
+    if (target === null && at > written) {
+      io.out.write(r.out.slice(written, at));
+      written = at;
+    }
+    sh.error(`printf: ${e}`, io);
+  });
+  if (target !== null) sh.setVar(target, r.out);
+  else if (written < r.out.length) io.out.write(r.out.slice(written));
+  return r.status;
+};
+
+function testBuiltin(bracket: boolean): Builtin {
+  return async (sh, argv, io) => {
+    const r = evalTest(argv.slice(1), {
+      fs: sh.fs,
+      isatty: (fd) => (fd === 0 ? io.in.isTTY : fd === 1 ? io.out.isTTY : fd === 2 ? io.err.isTTY : false),
+      optionSet: (name) => (name in sh.opts ? sh.opts[name as keyof typeof sh.opts] : false),
+    }, 'bash', bracket);
+    if (r.error) sh.error(`${argv[0]}: ${r.error}`, io);
+    return r.status;
   };
 }
 
-export const printf = asBuiltin('printf');
-export const test = asBuiltin('test');
-export const bracket = asBuiltin('[');
+export const test = testBuiltin(false);
+export const bracket = testBuiltin(true);
