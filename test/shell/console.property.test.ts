@@ -23,7 +23,7 @@ describe('the console on generated input', () => {
         await alive(s);
         expect(s.lab.faults).toEqual([]);
       }),
-      { numRuns: 400 },
+      { numRuns: 2000 },
     );
   });
 
@@ -35,7 +35,7 @@ describe('the console on generated input', () => {
         await alive(s);
         expect(s.lab.faults).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
     for (const line of ['echo ' + 'y'.repeat(10_000), 'echo ' + '$('.repeat(300) + ')'.repeat(300), '('.repeat(500), 'x=' + "'".repeat(5001), 'echo ' + '{'.repeat(2000)]) {
       await s.type('rhel1', line);

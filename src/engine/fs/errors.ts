@@ -26,7 +26,12 @@ export class FsError extends Error {
     readonly code: Errno,
     readonly path: string,
   ) {
+    // Failed lookups are routine (PATH searches, `test -e`): skip the costly stack capture.
+    const ctor = Error as { stackTraceLimit?: number };
+    const limit = ctor.stackTraceLimit;
+    ctor.stackTraceLimit = 0;
     super(STRERROR[code]);
+    ctor.stackTraceLimit = limit;
     this.name = 'FsError';
   }
 }

@@ -213,6 +213,10 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext, o: { login: boole
  */
 async function readCommand(sh: Shell, editor: LineEditor, first: string): Promise<List | null> {
   let src = '';
+  // The history entry: bash's cmdhist joins continuation lines with "; " (or a space after
+  // `do`, `then`, `{` ...), but keeps real newlines inside quotes and here-documents.
+  let entry = '';
+  let keepNewline = false;
   let line: string | null = first;
   let echoExpanded = false;
   for (;;) {
@@ -222,23 +226,31 @@ async function readCommand(sh: Shell, editor: LineEditor, first: string): Promis
       return null;
     }
     if (exp.changed) echoExpanded = true;
-    src = src === '' ? exp.line : src + '\n' + exp.line;
+    if (src === '') {
+      src = exp.line;
+      entry = exp.line;
+    } else {
+      src += '\n' + exp.line;
+      const bare = /(^|\s)(do|then|else|\{|in|\|\||&&|\|)\s*$/.test(entry) || /[;&]\s*$/.test(entry) || entry.trim() === '';
+      entry += keepNewline ? '\n' + exp.line : (bare ? ' ' : '; ') + exp.line.replace(/^\s+/, '');
+    }
     try {
       const list = parse(src, { aliases: sh.aliases });
       if (echoExpanded) safeWrite(sh.io.out, src + '\n');
-      if (src.trim() !== '') sh.history.add(src.includes('\n') ? src.replace(/\n/g, src.match(/<</) ? '\n' : '; ').replace(/(do|then|else|\{);/g, '$1') : src);
+      if (src.trim() !== '') sh.history.add(entry);
       return list;
     } catch (e) {
       if (e instanceof Incomplete) {
+        keepNewline = e.what === "'" || e.what === '"' || e.what === '`' || e.what === 'here-document' || e.what === ')';
         const more = await editor.read(sh.prompt(sh.getVar('PS2') ?? '> '));
         if (more.interrupted) {
           sh.status = 130;
           return null;
         }
         if (more.line === null) {
-          sh.error(e.what === "'" || e.what === '"' || e.what === '`' ? `unexpected EOF while looking for matching \`${e.what}'` : 'syntax error: unexpected end of file');
-          if (e.what === "'" || e.what === '"' || e.what === '`') sh.error('syntax error: unexpected end of file');
-          sh.history.add(src);
+          if (e.what === "'" || e.what === '"' || e.what === '`') sh.error(`unexpected EOF while looking for matching \`${e.what}'`);
+          sh.error('syntax error: unexpected end of file');
+          sh.history.add(entry);
           sh.status = 2;
           return null;
         }
@@ -247,7 +259,7 @@ async function readCommand(sh: Shell, editor: LineEditor, first: string): Promis
       }
       if (e instanceof ShellSyntaxError) {
         sh.error(e.message);
-        sh.history.add(src);
+        sh.history.add(entry);
         sh.status = 2;
         return null;
       }

@@ -52,9 +52,18 @@ export class Screen {
           break;
         case '\x07':
           break;
-        default:
+        default: {
           if (c < ' ' || c === '\x7f') break;
-          this.put(c);
+          // Take the whole run of printable text at once: one string splice per run, not per char.
+          let j = i;
+          while (j < s.length) {
+            const d = s.charCodeAt(j);
+            if (d < 32 || d === 0x7f || d === 0x1b) break;
+            j++;
+          }
+          this.put(s.slice(i - 1, j));
+          i = j;
+        }
       }
     }
   }
@@ -149,8 +158,9 @@ export class Screen {
   }
 
   private trim(): void {
+    // Drop old lines in batches so a long session does not pay a big splice per newline.
     const excess = this.lines.length - this.maxLines;
-    if (excess > 0) {
+    if (excess >= Math.max(1, this.maxLines >> 4)) {
       this.lines.splice(0, excess);
       this.dropped += excess;
       this.row -= excess;
