@@ -877,33 +877,34 @@ export function findArithEnd(s: string, i: number): number {
   return -1;
 }
 
+/**
+ * If s[j] opens a quoted run (backslash, '...', "..." and, when asked, `...`), the index of its
+ * last character; j itself when it does not; -1 when the run is unterminated.
+ */
+function skipQuoted(s: string, j: number, backquotes: boolean): number {
+  const c = s[j];
+  if (c === '\\') return j + 1;
+  if (c === "'") return s.indexOf("'", j + 1);
+  if (c === '"') return findDoubleEnd(s, j + 1);
+  if (backquotes && c === '`') return s.indexOf('`', j + 1);
+  return j;
+}
+
 /** Index of the } closing a ${ that starts before i; accounts for nesting and quotes. */
 function findBraceEnd(s: string, i: number): number {
   let depth = 0;
   for (let j = i; j < s.length; j++) {
+    const k = skipQuoted(s, j, false);
+    if (k < 0) return -1;
+    if (k !== j) {
+      j = k;
+      continue;
+    }
     const c = s[j];
-    if (c === '\\') {
-      j++;
-      continue;
-    }
-    if (c === "'") {
-      const e = s.indexOf("'", j + 1);
-      if (e < 0) return -1;
-      j = e;
-      continue;
-    }
-    if (c === '"') {
-      const e = findDoubleEnd(s, j + 1);
-      if (e < 0) return -1;
-      j = e;
-      continue;
-    }
     if (c === '$' && s[j + 1] === '{') {
       depth++;
       j++;
-      continue;
-    }
-    if (c === '}') {
+    } else if (c === '}') {
       if (depth === 0) return j;
       depth--;
     }
@@ -923,36 +924,18 @@ function findDoubleEnd(s: string, i: number): number {
 export function findParenEnd(s: string, i: number): number {
   let depth = 0;
   for (let j = i; j < s.length; j++) {
+    const k = skipQuoted(s, j, true);
+    if (k < 0) return -1;
+    if (k !== j) {
+      j = k;
+      continue;
+    }
     const c = s[j];
-    if (c === '\\') {
-      j++;
-      continue;
-    }
-    if (c === "'") {
-      const e = s.indexOf("'", j + 1);
-      if (e < 0) return -1;
-      j = e;
-      continue;
-    }
-    if (c === '"') {
-      const e = findDoubleEnd(s, j + 1);
-      if (e < 0) return -1;
-      j = e;
-      continue;
-    }
-    if (c === '`') {
-      const e = s.indexOf('`', j + 1);
-      if (e < 0) return -1;
-      j = e;
-      continue;
-    }
     if (c === '#' && (j === i || /\s/.test(s[j - 1]!))) {
       const e = s.indexOf('\n', j);
       if (e < 0) return -1;
       j = e;
-      continue;
-    }
-    if (c === '(') depth++;
+    } else if (c === '(') depth++;
     else if (c === ')') {
       if (depth === 0) return j + 1;
       depth--;

@@ -168,11 +168,11 @@ unknown_local_recipient_reject_code = 550
 
 # ADDRESS REWRITING
 #
-# See the ADDRESS_REWRITING_README document.
+# ADDRESS_REWRITING_README explains the details.
 
 # ADDRESS REDIRECTION (VIRTUAL DOMAIN)
 #
-# See the VIRTUAL_README document.
+# VIRTUAL_README explains the details.
 
 # "USER HAS MOVED" BOUNCE MESSAGES
 #
