@@ -14,6 +14,7 @@ export function TerminalView({ host, visible }: { host: string; visible: boolean
     const t = new Terminal({
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
       fontSize: 14,
+      lineHeight: 1.15,
       cursorBlink: true,
       scrollback: 5000,
       theme: { background: '#111417', foreground: '#d8dee4' },

@@ -37,7 +37,7 @@ function start(msg: Extract<ToLab, { type: 'start' }>): void {
     const hosts = [...current.hosts.values()].map((h) => ({
       name: h.name,
       address: h.profile.address,
-      screen: h.console.screen.text().replace(/\n/g, '\r\n'),
+      screen: h.console.screen.replayText(),
     }));
     for (const h of current.hosts.values()) current.onOutput(h.name, (data) => post({ type: 'output', host: h.name, data }));
     post({ type: 'ready', hosts });

@@ -76,6 +76,15 @@ export class Screen {
     return out.join('\n');
   }
 
+  /**
+   * What to write into a fresh terminal so it shows the same thing, cursor included: the kept
+   * lines with \r\n, the cursor's line as it is (a prompt's trailing space matters).
+   */
+  replayText(): string {
+    const lines = this.lines.slice(0, this.row + 1).map((l, i) => (i === this.row ? l : l.replace(/ +$/, '')));
+    return lines.join('\r\n') + (this.col < (this.lines[this.row] ?? '').length ? `\r\x1b[${this.col}C` : '');
+  }
+
   /** The last n lines, as a person sees the bottom of the terminal. */
   tail(n: number): string[] {
     return this.lines.slice(-n).map((l) => l.replace(/ +$/, ''));
