@@ -64,15 +64,15 @@ async function interactive(args: Args): Promise<void> {
   const names = [...lab.hosts.keys()];
   if (!names.includes(args.host)) fail(`no host ${args.host} (hosts: ${names.join(', ')})`);
   let current = args.host;
-  let detach = lab.onOutput(current, (d) => process.stdout.write(d));
   const stdin = process.stdin;
-  const show = (): void => {
+  /** Shows a console: a banner, then its screen as it stands, then its output as it comes. */
+  const show = (): (() => void) => {
     process.stdout.write(`\r\n\x1b[7m Mail Lab: ${current} console (Ctrl-T switches host, Ctrl-Q quits) \x1b[0m\r\n`);
-    const screen = lab.host(current).console.screen;
-    process.stdout.write(screen.tail(Math.max(1, (process.stdout.rows ?? 24) - 3)).join('\r\n'));
+    process.stdout.write(lab.host(current).console.screen.replayText(Math.max(1, (process.stdout.rows ?? 24) - 3)));
+    return lab.onOutput(current, (d) => process.stdout.write(d));
   };
   await lab.settle();
-  show();
+  let detach = show();
   const resize = (): void => {
     for (const h of lab.hosts.values()) {
       h.console.cols = process.stdout.columns ?? 80;
@@ -105,8 +105,7 @@ async function interactive(args: Args): Promise<void> {
       if (ch === '\x14') {
         detach();
         current = names[(names.indexOf(current) + 1) % names.length]!;
-        detach = lab.onOutput(current, (d) => process.stdout.write(d));
-        show();
+        detach = show();
         continue;
       }
       lab.type(current, ch);

@@ -80,8 +80,9 @@ export class Screen {
    * What to write into a fresh terminal so it shows the same thing, cursor included: the kept
    * lines with \r\n, the cursor's line as it is (a prompt's trailing space matters).
    */
-  replayText(): string {
-    const lines = this.lines.slice(0, this.row + 1).map((l, i) => (i === this.row ? l : l.replace(/ +$/, '')));
+  replayText(lastLines = Infinity): string {
+    const first = Math.max(0, this.row + 1 - lastLines);
+    const lines = this.lines.slice(first, this.row + 1).map((l, i) => (i + first === this.row ? l : l.replace(/ +$/, '')));
     return lines.join('\r\n') + (this.col < (this.lines[this.row] ?? '').length ? `\r\x1b[${this.col}C` : '');
   }
 
