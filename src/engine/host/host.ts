@@ -140,7 +140,7 @@ export class Host {
   exec(req: ExecRequest): Process {
     const program = req.program;
     const comm = req.comm ?? (req.argv[0] ?? '').split('/').pop()!.slice(0, 15);
-    return this.procs.start(
+    const proc = this.procs.start(
       {
         pid: req.pid,
         ppid: req.ppid,
@@ -165,6 +165,9 @@ export class Host {
         }
       },
     );
+    const tty = req.tty;
+    if (tty) proc.foreground = () => tty.foregroundPgid === proc.pgid;
+    return proc;
   }
 
   /** Runs a program and waits for it, on behalf of a parent process. */

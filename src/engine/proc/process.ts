@@ -47,6 +47,8 @@ export class Process implements ProcessInfo {
   onSignal: ((sig: number) => boolean) | null = null;
   /** Lets the process table mark a daemon, so reboot and ps know it. */
   daemon = false;
+  /** Whether the process is in its terminal's foreground group (set by whoever gave it a tty). */
+  foreground: () => boolean = () => false;
   readonly exited = new WaitQueue();
 
   private pendingSignal: number | null = null;

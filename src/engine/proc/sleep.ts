@@ -2,12 +2,13 @@ import type { Process } from './process';
 import type { Scheduler } from '../util/scheduler';
 
 /**
- * Waits ms of simulated time. A process with a terminal is a foreground wait: a replay may jump
- * the clock to it, since the person at the console would simply wait.
+ * Waits ms of simulated time. A process in its terminal's foreground group makes a foreground
+ * wait: a replay may jump the clock to it, since the person at the console would simply wait.
+ * A background job's sleep waits for time to pass.
  */
 export function sleepFor(proc: Process, scheduler: Scheduler, ms: number): Promise<void> {
   return proc.block((wake) => {
-    const id = scheduler.at(ms, wake, proc.tty !== null);
+    const id = scheduler.at(ms, wake, () => proc.foreground());
     return () => scheduler.cancel(id);
   });
 }

@@ -363,7 +363,7 @@ export class Shell {
   startSubshell(body: (sub: Shell) => Promise<number>, io: IO, pgid: number, _text: string): Process {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the child's body runs later, against this parent
     const parent = this;
-    return this.host.procs.start(
+    const proc = this.host.procs.start(
       {
         ppid: this.proc.pid,
         pgid,
@@ -389,6 +389,9 @@ export class Shell {
       },
       (msg) => safeWrite(io.err, `${parent.prefix()}${msg}\n`),
     );
+    const tty = this.tty;
+    if (tty) proc.foreground = () => tty.foregroundPgid === proc.pgid;
+    return proc;
   }
 
   async subshell(body: (sub: Shell) => Promise<number>, io: IO = this.io): Promise<number> {

@@ -5,8 +5,11 @@ interface Timer {
   due: number;
   seq: number;
   fn: () => void;
-  /** Part of a foreground wait that the console is blocked on (sleep, a connect time-out). */
-  foreground: boolean;
+  /**
+   * Part of a foreground wait that the console is blocked on (sleep, a connect time-out). A
+   * function is asked each time, since a job may be moved to the foreground after it started.
+   */
+  foreground: boolean | (() => boolean);
 }
 
 /**
@@ -21,7 +24,7 @@ export class Scheduler {
   constructor(private readonly clock: LabClock) {}
 
   /** Runs fn after delayMs of simulated time. Returns an id for cancel(). */
-  at(delayMs: number, fn: () => void, foreground = false): number {
+  at(delayMs: number, fn: () => void, foreground: boolean | (() => boolean) = false): number {
     const id = this.nextId++;
     this.timers.push({ id, due: this.clock.now() + Math.max(0, delayMs), seq: this.seq++, fn, foreground });
     return id;
@@ -53,14 +56,14 @@ export class Scheduler {
   nextDue(foregroundOnly = false): number | null {
     let due: number | null = null;
     for (const t of this.timers) {
-      if (foregroundOnly && !t.foreground) continue;
+      if (foregroundOnly && !(typeof t.foreground === 'function' ? t.foreground() : t.foreground)) continue;
       if (due === null || t.due < due) due = t.due;
     }
     return due;
   }
 
   hasForegroundTimer(): boolean {
-    return this.timers.some((t) => t.foreground);
+    return this.nextDue(true) !== null;
   }
 
   /** Drops every timer (reboot of a whole lab, reset). */

@@ -5,7 +5,7 @@
  * everyday options.
  */
 import type { FsError } from '../../fs/errors';
-import type { StatInfo } from '../../fs/vfs';
+import { byteLength, type StatInfo } from '../../fs/vfs';
 import type { Program, ProgramContext } from '../../proc/program';
 import { dirname as pathDirname, resolvePath } from '../../fs/path';
 import { MONTHS, pad2, toLocal } from '../../util/clock';
@@ -15,6 +15,7 @@ import {
   fullTime, type LongOpt,
   safeCtx,
 } from './common';
+import { LsColors, type ColorSubject } from './lscolors';
 
 type Format = 'long' | 'one' | 'many' | 'horizontal' | 'commas';
 type SortType = 'name' | 'extension' | 'size' | 'version' | 'time' | 'none';
@@ -31,8 +32,10 @@ interface Entry {
   st: StatInfo | null;
   type: FileType;
   linkName: string | null;
-  /** stat() of a symlink's target, for -F in long listings. */
+  /** stat() of a symlink's target (ls's linkmode): for -F in long listings and for colours. */
   linkSt: StatInfo | null;
+  /** A symlink whose target ls found (or did not look for). */
+  linkOk: boolean;
 }
 
 interface Opts {
@@ -60,6 +63,7 @@ interface Opts {
   quoteStyle: 'literal' | 'c' | 'escape';
   timeStyle: 'locale' | 'long-iso' | 'iso' | 'full-iso';
   context: boolean;
+  color: boolean;
 }
 
 const LONG: LongOpt[] = [
@@ -179,6 +183,7 @@ export const ls: Program = async (rawCtx) => {
     quoteStyle: 'literal',
     timeStyle: el5 ? 'long-iso' : 'locale',
     context: false,
+    color: false,
   };
   const hidePatterns: RegExp[] = [];
   const cols = ctx.env.COLUMNS;
@@ -208,6 +213,7 @@ export const ls: Program = async (rawCtx) => {
         sortSpecified = true;
         if (o.format === 'long') o.format = tty ? 'many' : 'one';
         o.printBlocks = false;
+        o.color = false;
         break;
       case '--file-type': o.indicator = 'file-type'; break;
       case 'g': o.format = 'long'; o.printOwner = false; break;
@@ -281,8 +287,12 @@ export const ls: Program = async (rawCtx) => {
       case '--full-time': o.format = 'long'; timeStyleOption = 'full-iso'; break;
       case '--group-directories-first': o.dirsFirst = true; break;
       case '--color': {
-        if (arg !== undefined && argmatch(arg, COLOR_ARGS) < 0) return argmatchError(ctx, prog, '--color', arg, COLOR_ARGS, 2);
-        // The lab's terminal shows plain text: colours are accepted and never drawn.
+        // No argument means always; auto colours only a terminal.
+        const i = arg === undefined ? 0 : argmatch(arg, COLOR_ARGS);
+        if (i < 0) return argmatchError(ctx, prog, '--color', arg ?? '', COLOR_ARGS, 2);
+        o.color = i === 0 || (i === 2 && tty);
+        // ls writes no tabs between coloured names (a later -T still sets the tab size).
+        if (o.color) o.tabsize = 0;
         break;
       }
       case '--sort': {
@@ -333,12 +343,21 @@ export const ls: Program = async (rawCtx) => {
   if (o.deref === 'undefined') {
     o.deref = o.immediateDirs || o.indicator === 'classify' || o.format === 'long' ? 'never' : 'cmdline-dirs';
   }
+  let colors: LsColors | null = null;
+  if (o.color) {
+    colors = new LsColors(el5);
+    const parsedColors = colors.parse(ctx.env.LS_COLORS, (label) => quoteLabel(label, o.quoteStyle));
+    if (!parsedColors.ok) {
+      for (const m of parsedColors.messages) ctx.stderr.write(`${prog}: ${m}\n`);
+      colors = null;
+    }
+  }
   const ignored = (name: string): boolean =>
     (o.ignore !== 'minimal' && name.startsWith('.') && (o.ignore === 'default' || name === '.' || name === '..')) ||
     (o.ignore === 'default' && hidePatterns.some((p) => p.test(name))) ||
     o.ignorePatterns.some((p) => p.test(name));
 
-  const run = new LsRun(ctx, prog, o, el5);
+  const run = new LsRun(ctx, prog, o, el5, colors);
   const operands = parsed.operands;
   if (operands.length === 0) {
     if (o.immediateDirs) run.gobble('.', '.', null, true, '');
@@ -363,8 +382,19 @@ export const ls: Program = async (rawCtx) => {
     }
     run.printDir(p.name, p.real, p.cmdline, printDirName, ignored);
   }
+  if (colors) {
+    const end = colors.finish();
+    if (end !== '') ctx.stdout.write(end);
+  }
   return run.status;
 };
+
+/** quotearg() of a bad LS_COLORS label, in the quoting style ls was given. */
+function quoteLabel(label: string, style: Opts['quoteStyle']): string {
+  if (style === 'literal') return label;
+  const esc = label.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+  return style === 'c' ? '"' + esc.replace(/"/g, '\\"') + '"' : esc.replace(/ /g, '\\ ');
+}
 
 interface Pending {
   /** null marks the end of a directory (pops the loop-detection stack). */
@@ -381,14 +411,18 @@ class LsRun {
   private first = true;
   private widths = { inode: 0, blocks: 0, nlink: 0, owner: 0, group: 0, size: 0 };
   private readonly now: number;
+  /** ls's check_symlink_color: follow every symlink to colour orphans (and targets). */
+  private readonly checkSymlinkColor: boolean;
 
   constructor(
     private readonly ctx: ProgramContext,
     private readonly prog: string,
     private readonly o: Opts,
     private readonly el5: boolean,
+    private readonly colors: LsColors | null,
   ) {
     this.now = ctx.host.now();
+    this.checkSymlinkColor = colors !== null && colors.checkSymlinkColor(o.format === 'long');
   }
 
   private fail(serious: boolean, e: FsError, what: 'access' | 'open' | 'readlink', name: string): void {
@@ -410,16 +444,34 @@ class LsRun {
     return o.sort === 'time' || o.sort === 'size' || o.format === 'long' || o.printBlocks || o.inode || o.context;
   }
 
+  /** ls's format_needs_type: a short listing that still has to know each file's type. */
+  private needType(): boolean {
+    const o = this.o;
+    const needStat = o.sort === 'time' || o.sort === 'size' || o.format === 'long' || o.printBlocks || o.context;
+    return !needStat && (o.recursive || this.colors !== null || o.indicator !== 'none' || o.dirsFirst);
+  }
+
+  /** Whether a listed file must be stat'ed for its colour (beyond what the listing needs). */
+  private colorNeedsStat(knownType: StatInfo['type'] | null): boolean {
+    const c = this.colors;
+    if (c === null || !this.needType()) return c !== null && !this.el5 && knownType === 'dir';
+    if (knownType === 'file') return c.needsFileStat();
+    if (knownType === 'symlink') return this.el5 || c.linkAsTarget || this.checkSymlinkColor;
+    // 8.4 stats directories to show the sticky and other-writable colours.
+    return knownType === 'dir' && !this.el5;
+  }
+
   /** Adds one file to the current listing; returns its 512-byte blocks (for `total`). */
   gobble(name: string, display: string, knownType: StatInfo['type'] | null, cmdline: boolean, dirname: string): number {
     const o = this.o;
     const path = name.startsWith('/') || dirname === '' ? name : joinPath(dirname, name);
-    const entry: Entry = { name: display, path, st: null, type: knownType ?? 'file', linkName: null, linkSt: null };
+    const entry: Entry = { name: display, path, st: null, type: knownType ?? 'file', linkName: null, linkSt: null, linkOk: false };
     const check =
       cmdline ||
       this.needStat() ||
       (knownType === 'symlink' && o.deref === 'always') ||
       (knownType === 'file' && o.indicator === 'classify') ||
+      this.colorNeedsStat(knownType) ||
       knownType === null;
     if (!check) {
       entry.type = knownType ?? 'file';
@@ -440,16 +492,25 @@ class LsRun {
       return 0;
     }
     entry.st = st;
-    if (st.type === 'symlink' && o.format === 'long') {
+    if (st.type === 'symlink' && (o.format === 'long' || this.checkSymlinkColor)) {
       const target = tryFs(() => this.ctx.fs.readlink(path));
       if (isErr(target)) this.fail(cmdline, target, 'readlink', path);
       else {
         entry.linkName = target;
-        const linkPath = target.startsWith('/') ? target : resolvePath(this.ctx.fs.abs(pathDirname(path)), target);
-        const ls = tryFs(() => this.ctx.fs.stat(linkPath));
-        if (!isErr(ls) && o.indicator !== 'none') entry.linkSt = ls;
+        // The target is looked at only for -F/--file-type or to colour orphans.
+        if (o.indicator === 'file-type' || o.indicator === 'classify' || this.checkSymlinkColor) {
+          const linkPath = target.startsWith('/') ? target : resolvePath(this.ctx.fs.abs(pathDirname(path)), target);
+          const ls = tryFs(() => this.ctx.fs.stat(linkPath));
+          if (!isErr(ls)) {
+            entry.linkOk = true;
+            // A command-line link to a directory is listed as that directory, not by its mode.
+            if (!cmdline || o.format === 'long' || ls.type !== 'dir') entry.linkSt = ls;
+          }
+        }
       }
     }
+    // Without orphan colours every symlink is coloured as a good one (8.4).
+    if (st.type === 'symlink' && !this.checkSymlinkColor && !this.el5) entry.linkOk = true;
     entry.type = st.type === 'symlink' ? 'symlink' : st.type === 'dir' ? (cmdline && !o.immediateDirs ? 'argdir' : 'dir') : 'file';
     const w = this.widths;
     const blocks = statBlocks(st);
@@ -608,13 +669,40 @@ class LsRun {
     return len;
   }
 
-  private frills(e: Entry): string {
+  /** The name with its inode, blocks and indicator; startCol is where ls thinks the name starts. */
+  private frills(e: Entry, startCol: number): string {
     const o = this.o;
     let s = '';
     const commas = o.format === 'commas';
     if (o.inode) s += (e.st ? String(e.st.ino) : '?').padStart(commas ? 0 : this.widths.inode) + ' ';
     if (o.printBlocks) s += (e.st ? this.blockText(statBlocks(e.st)) : '?').padStart(commas ? 0 : this.widths.blocks) + ' ';
-    return s + this.quoteName(e.name) + this.indicatorFor(e.st, e.type);
+    return s + this.nameText(e, false, startCol).text + this.indicatorFor(e.st, e.type);
+  }
+
+  /**
+   * print_name_with_quoting: the quoted name (or a symlink's target), in colour when asked.
+   * width is the byte count ls adds to its column position.
+   */
+  private nameText(e: Entry, target: boolean, startCol: number): { text: string; width: number } {
+    const quoted = this.quoteName(target ? e.linkName ?? '' : e.name);
+    const width = byteLength(quoted);
+    if (!this.colors) return { text: quoted, width };
+    return { text: this.colors.paint(this.colorSubject(e, target), quoted, startCol, width, this.o.lineLength), width };
+  }
+
+  /** What ls's print_color_indicator looks at for a file or its symlink target. */
+  private colorSubject(e: Entry, target: boolean): ColorSubject {
+    const colors = this.colors!;
+    const fileType = e.type === 'argdir' ? 'dir' : e.type;
+    const modeOf = (st: StatInfo | null) => (st ? { type: st.type, perm: st.mode } : null);
+    const nlink = e.st ? e.st.nlink : 0;
+    if (target) {
+      return { name: e.linkName ?? '', mode: modeOf(e.linkSt), linkok: (e.linkOk ? 1 : 0) - 1, statOk: e.st !== null, fileType, nlink };
+    }
+    let mode = colors.linkAsTarget && e.linkOk ? modeOf(e.linkSt) : modeOf(e.st);
+    // 5.97 has the type from readdir (DTTOIF) for a file it did not stat.
+    if (this.el5 && !e.st) mode = { type: fileType, perm: 0 };
+    return { name: e.name, mode, linkok: e.linkOk ? 1 : 0, statOk: e.st !== null, fileType, nlink };
   }
 
   private indent(from: number, to: number): string {
@@ -636,7 +724,7 @@ class LsRun {
     const out = this.ctx.stdout;
     switch (this.o.format) {
       case 'one':
-        for (const f of this.files) out.write(this.frills(f) + '\n');
+        for (const f of this.files) out.write(this.frills(f, 0) + '\n');
         break;
       case 'long': {
         const anyDot = !this.el5;
@@ -663,7 +751,7 @@ class LsRun {
               text += ',\n';
             }
           }
-          text += this.frills(f);
+          text += this.frills(f, pos);
           pos += len;
         });
         out.write(text + '\n');
@@ -715,7 +803,7 @@ class LsRun {
           const f = this.files[fileno]!;
           const len = this.frillsWidth(f);
           const max = widths[col++]!;
-          text += this.frills(f);
+          text += this.frills(f, pos);
           fileno += rows;
           if (fileno >= n) break;
           text += this.indent(pos + len, pos + max);
@@ -728,7 +816,7 @@ class LsRun {
       let f = this.files[0]!;
       let len = this.frillsWidth(f);
       let max = widths[0]!;
-      text += this.frills(f);
+      text += this.frills(f, 0);
       for (let fileno = 1; fileno < n; fileno++) {
         const col = fileno % ncols;
         if (col === 0) {
@@ -739,7 +827,7 @@ class LsRun {
           pos += max;
         }
         f = this.files[fileno]!;
-        text += this.frills(f);
+        text += this.frills(f, pos);
         len = this.frillsWidth(f);
         max = widths[col]!;
       }
@@ -789,10 +877,12 @@ class LsRun {
       const width = this.o.timeStyle === 'locale' ? `${MONTHS[11]} 31  1969`.length : this.timeText(0).length;
       line += '?'.padStart(width) + ' ';
     }
-    line += this.quoteName(f.name);
+    const start = byteLength(line);
+    const name = this.nameText(f, false, start);
+    line += name.text;
     if (f.type === 'symlink') {
       if (f.linkName !== null) {
-        line += ' -> ' + this.quoteName(f.linkName);
+        line += ' -> ' + this.nameText(f, true, start + name.width + 4).text;
         if (o.indicator !== 'none' && f.linkSt) line += this.indicatorFor(f.linkSt, 'file');
       }
     } else line += this.indicatorFor(st, f.type);

@@ -179,7 +179,10 @@ export function basePackages(rel: Release): PkgSpec[] {
       // The ls aliases every RHEL login shell has (coreutils' colorls.sh; RHEL 5 names it colorls.sh too).
       f(
         '/etc/profile.d/colorls.sh',
-        "# Colour listings for interactive shells: ls, ll and l. use --color=auto.\n" +
+        "# Colour listings for interactive shells: ls, ll and l. use --color=auto, with the\n" +
+          "# colours of the default DIR_COLORS database (what dircolors would export).\n" +
+          "LS_COLORS='rs=0:di=01;34:ln=01;36:mh=00:pi=40;33:so=01;35:do=01;35:bd=40;33;01:cd=40;33;01:or=40;31;01:mi=01;05;37;41:su=37;41:sg=30;43:ca=30;41:tw=30;42:ow=34;42:st=37;44:ex=01;32:*.tar=01;31:*.tgz=01;31:*.zip=01;31:*.gz=01;31:*.bz2=01;31:*.rpm=01;31:*.jpg=01;35:*.gif=01;35:*.png=01;35'\n" +
+          "export LS_COLORS\n" +
           "alias ll='ls -l --color=auto' 2>/dev/null\n" +
           "alias l.='ls -d .* --color=auto' 2>/dev/null\n" +
           "alias ls='ls --color=auto' 2>/dev/null\n",

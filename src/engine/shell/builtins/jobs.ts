@@ -2,13 +2,17 @@ import type { Builtin } from './index';
 import { SIGNALS, signalName } from '../../proc/signals';
 import { killSyscall } from '../../commands/system/kill';
 
+/** jobs: the job table; finished jobs are reported once, here, and then forgotten. */
 export const jobs: Builtin = async (sh, _argv, io) => {
   const list = sh.jobs;
   list.forEach((j, i) => {
     const mark = i === list.length - 1 ? '+' : i === list.length - 2 ? '-' : ' ';
     const running = j.procs.some((p) => p.alive);
-    io.out.write(`[${j.id}]${mark}  ${(running ? 'Running' : 'Done').padEnd(24)}${j.text} &\n`);
+    const status = j.procs[j.procs.length - 1]!.exitStatus ?? 0;
+    const state = running ? 'Running' : status === 0 ? 'Done' : `Exit ${status}`;
+    io.out.write(`[${j.id}]${mark}  ${state.padEnd(24)}${j.text}${running ? ' &' : ''}\n`);
   });
+  sh.jobs = list.filter((j) => j.procs.some((p) => p.alive));
   return 0;
 };
 
