@@ -746,3 +746,24 @@ export function printfField(spec: string, value: string | number, conv: 's' | 'd
   if (flags.includes('0') && conv !== 's' && prec === null) return sign + '0'.repeat(width - len) + body;
   return ' '.repeat(width - len) + sign + body;
 }
+
+/**
+ * The -t DIR option of cp, mv and ln: the directory to use, or null once the tool's own error
+ * has been printed (a second -t, a missing or non-directory target).
+ */
+export function targetDirOption(ctx: ProgramContext, prog: string, arg: string, already: string | null): string | null {
+  if (already !== null) {
+    ctx.stderr.write(`${prog}: multiple target directories specified\n`);
+    return null;
+  }
+  const st = tryFs(() => ctx.fs.stat(arg));
+  if (isErr(st)) {
+    ctx.stderr.write(`${prog}: accessing ${quote(arg)}: ${st.message}\n`);
+    return null;
+  }
+  if (st.type !== 'dir') {
+    ctx.stderr.write(`${prog}: target ${quote(arg)} is not a directory\n`);
+    return null;
+  }
+  return arg;
+}

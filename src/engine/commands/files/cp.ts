@@ -9,8 +9,7 @@ import type { Program, ProgramContext } from '../../proc/program';
 import {
   getopt, helpText, isErr, joinPath, lastComponent, octal4, permString, progName, quote, readYes,
   statPath, stripTrailingSlashes, tryFs, usageError, versionText, argmatch, argmatchError, type LongOpt,
-  safeCtx,
-} from './common';
+  safeCtx, targetDirOption } from './common';
 
 type Deref = 'undefined' | 'never' | 'cmdline' | 'always';
 
@@ -140,20 +139,9 @@ export const cp: Program = async (rawCtx) => {
       case '--strip-trailing-slashes': stripSlashes = true; break;
       case 's': x.symbolic = true; break;
       case 't': {
-        if (targetDir !== null) {
-          ctx.stderr.write(`${prog}: multiple target directories specified\n`);
-          return 1;
-        }
-        const st = tryFs(() => ctx.fs.stat(arg ?? ''));
-        if (isErr(st)) {
-          ctx.stderr.write(`${prog}: accessing ${quote(arg ?? '')}: ${st.message}\n`);
-          return 1;
-        }
-        if (st.type !== 'dir') {
-          ctx.stderr.write(`${prog}: target ${quote(arg ?? '')} is not a directory\n`);
-          return 1;
-        }
-        targetDir = arg ?? '';
+        const dir = targetDirOption(ctx, prog, arg ?? '', targetDir);
+        if (dir === null) return 1;
+        targetDir = dir;
         break;
       }
       case 'T': noTargetDir = true; break;

@@ -8,8 +8,7 @@ import type { Program } from '../../proc/program';
 import {
   argmatch, argmatchError, getopt, helpText, isErr, joinPath, lastComponent, octal4, permString, progName, quote,
   readYes, statPath, stripTrailingSlashes, tryFs, usageError, versionText, type LongOpt,
-  safeCtx,
-} from './common';
+  safeCtx, targetDirOption } from './common';
 
 const LONG: LongOpt[] = [
   { name: 'backup', arg: 'optional', key: 'b' },
@@ -68,20 +67,9 @@ export const mv: Program = async (rawCtx) => {
         break;
       }
       case 't': {
-        if (targetDir !== null) {
-          ctx.stderr.write(`${prog}: multiple target directories specified\n`);
-          return 1;
-        }
-        const st = tryFs(() => fs.stat(arg ?? ''));
-        if (isErr(st)) {
-          ctx.stderr.write(`${prog}: accessing ${quote(arg ?? '')}: ${st.message}\n`);
-          return 1;
-        }
-        if (st.type !== 'dir') {
-          ctx.stderr.write(`${prog}: target ${quote(arg ?? '')} is not a directory\n`);
-          return 1;
-        }
-        targetDir = arg ?? '';
+        const dir = targetDirOption(ctx, prog, arg ?? '', targetDir);
+        if (dir === null) return 1;
+        targetDir = dir;
         break;
       }
     }
