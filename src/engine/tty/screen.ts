@@ -11,7 +11,7 @@ export class Screen {
   private col = 0;
   private pending = '';
 
-  constructor(private readonly maxLines = 20000) {}
+  constructor(private readonly maxLines = 10000) {}
 
   /** Absolute row of the cursor: a bookmark for text(from). */
   get cursorRow(): number {
