@@ -1,5 +1,6 @@
 import type { Part, Word } from './ast';
 import { escapeGlob, hasGlob, patternToRegExp } from './glob';
+import { braceExpand } from './brace';
 
 /** An expansion failed: bash prints `-bash: MESSAGE` and the command does not run. */
 export class ExpansionError extends Error {
@@ -43,8 +44,10 @@ const MAX_LEN = 1 << 22;
 /** Full expansion of command words: tilde, parameters, substitutions, splitting, globbing. */
 export async function expandWords(words: Word[], env: ExpandEnv): Promise<string[]> {
   const out: string[] = [];
-  for (const w of words) {
-    for (const f of await expandFields(w, env)) out.push(...globField(f, env));
+  for (const word of words) {
+    for (const w of braceExpand(word)) {
+      for (const f of await expandFields(w, env)) out.push(...globField(f, env));
+    }
   }
   return out;
 }
