@@ -14,6 +14,7 @@ import type { Cred } from '../fs/vfs';
 import type { Tty } from '../tty/tty';
 import { History } from './history';
 import { WaitQueue } from '../proc/waiter';
+import { evalCond, CondError } from './cond';
 import { getBuiltin, type Builtin } from './builtins/index';
 
 setArithPartParser((src) => wordParts(src, true));
@@ -240,6 +241,22 @@ export class Shell {
   }
 
   async commandSubst(src: string): Promise<string> {
+    // $(< file) is bash's shorthand for $(cat file), read by the shell itself.
+    const file = /^\s*<\s*([^\s<>|&;()]+)\s*$/.exec(src);
+    if (file) {
+      try {
+        const [path] = await expandWords([{ parts: wordParts(file[1]!), text: file[1]! }], this.env);
+        this.status = 0;
+        return this.fs.readFile(path ?? '');
+      } catch (e) {
+        if (e instanceof FsError) {
+          this.error(`${file[1]}: ${e.message}`);
+          this.status = 1;
+          return '';
+        }
+        throw e;
+      }
+    }
     const out = new CollectOutput();
     const status = await this.subshell(async (sub) => sub.runString(src, { final: true }), { ...this.io, out });
     this.status = status;
@@ -578,26 +595,15 @@ export class Shell {
   }
 
   private async runCond(words: Word[], io: IO): Promise<number> {
-    const args: string[] = [];
     try {
-      for (let i = 0; i < words.length; i++) {
-        const w = words[i]!;
-        const prev = args[args.length - 1];
-        if ((prev === '==' || prev === '!=' || prev === '=') && i === words.length - 1) {
-          args.push(await expandPattern(w.parts, this.env));
-          const pat = args.pop()!;
-          const lhs = args[args.length - 2] ?? '';
-          const op = args[args.length - 1];
-          const m = matchPattern(pat, lhs);
-          return (op === '!=' ? !m : m) ? 0 : 1;
-        }
-        args.push(await expandString(w, this.env));
-      }
+      return await evalCond(words, { env: this.env, fs: this.fs, arith: (e) => this.arith(e) });
     } catch (e) {
+      if (e instanceof CondError) {
+        this.error(e.message, io);
+        return 2;
+      }
       return this.expansionFailed(e, io);
     }
-    const test = getBuiltin('test');
-    return test ? test(this, ['test', ...args.map((a) => (a === '&&' ? '-a' : a === '||' ? '-o' : a))], io) : 1;
   }
 
   private expansionFailed(e: unknown, io: IO): number {
