@@ -1,5 +1,6 @@
 import { FsError } from './errors';
 import { resolvePath } from './path';
+import { programApparentSize } from '../proc/binary';
 
 export type NodeType = 'file' | 'dir' | 'symlink';
 
@@ -495,7 +496,7 @@ export function statOf(node: Inode): StatInfo {
     uid: node.uid,
     gid: node.gid,
     nlink: node.nlink,
-    size: node.type === 'dir' ? 4096 : byteLength(node.type === 'symlink' ? node.target : node.data),
+    size: node.type === 'dir' ? 4096 : node.type === 'symlink' ? byteLength(node.target) : (programApparentSize(node.data) ?? byteLength(node.data)),
     atime: node.atime,
     mtime: node.mtime,
     ctime: node.ctime,
