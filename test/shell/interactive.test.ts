@@ -93,3 +93,42 @@ describe('interactive bash on the console', () => {
     expect(await s.run('echo still here')).toBe('still here');
   });
 });
+
+describe('the line editor, more keys', () => {
+  it('lists the candidates on a second Tab and redraws the line', async () => {
+    const s = await ConsoleSession.start();
+    await s.keys('rhel1', 'ls /etc/host\t');
+    const out = await s.keys('rhel1', '\t');
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('[root@rhel1 ~]# ls /etc/host');
+    expect(lines[1]).toMatch(/^host\.conf\s+hosts\s+hosts\.allow\s+hosts\.deny$/);
+    expect(lines[2]).toBe('[root@rhel1 ~]# ls /etc/host');
+    await s.keys('rhel1', '\x03');
+  });
+
+  it('Ctrl-L clears the screen and keeps the line being typed', async () => {
+    const s = await ConsoleSession.start();
+    await s.type('rhel1', 'echo before');
+    const out = await s.keys('rhel1', 'echo kept\x0c');
+    expect(out.split('\n').pop()).toBe('[root@rhel1 ~]# echo kept');
+    const ran = await s.keys('rhel1', '\r');
+    expect(ran.split('\n').slice(-2)).toEqual(['kept', '[root@rhel1 ~]#']);
+  });
+
+  it('Ctrl-D on an empty line leaves a su shell with "logout"', async () => {
+    const s = await ConsoleSession.start();
+    await s.type('rhel1', 'su - user1');
+    const out = await s.keys('rhel1', '\x04');
+    expect(out).toBe('[user1@rhel1 ~]$ logout\n[root@rhel1 ~]#');
+  });
+
+  it('man shows a page of the lab through the pager', async () => {
+    const s = await ConsoleSession.start();
+    const out = await s.type('rhel1', 'man useradd');
+    expect(out).toContain('NAME');
+    expect(out).toContain('useradd');
+    const after = await s.keys('rhel1', 'q');
+    expect(after.split('\n').pop()).toBe('[root@rhel1 ~]#');
+    expect(await s.run('man nosuchpage')).toBe('No manual entry for nosuchpage');
+  });
+});
