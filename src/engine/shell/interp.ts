@@ -26,10 +26,11 @@ export interface IO {
   err: OutputStream;
 }
 
+/** A shell variable. Records are immutable once stored: changing one stores a new record. */
 export interface ShellVar {
-  value: string;
-  exported: boolean;
-  readonly?: boolean;
+  readonly value: string;
+  readonly exported: boolean;
+  readonly readonly?: boolean;
 }
 
 export class BreakSignal {
@@ -108,7 +109,9 @@ export class Shell {
   /** A copy for a subshell, running as proc. */
   clone(proc: Process, io: IO = this.io): Shell {
     const s = new Shell(this.host, proc, this.fs.cred, this.fs.cwd, this.tty, io, this.name);
-    for (const [k, v] of this.vars) s.vars.set(k, { ...v });
+    // Variable records are never changed in place (a change sets a new record), so the copy can
+    // share them.
+    s.vars = new Map(this.vars);
     s.positional = [...this.positional];
     s.functions = new Map(this.functions);
     s.aliases = new Map(this.aliases);

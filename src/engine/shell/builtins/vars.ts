@@ -45,7 +45,7 @@ export const exportBuiltin: Builtin = async (sh, argv, io) => {
   for (const a of args) {
     const ok = assignArg(sh, a, io, 'export', (name) => {
       const v = sh.vars.get(name);
-      if (v) v.exported = !unexport;
+      if (v) sh.vars.set(name, { ...v, exported: !unexport });
       else if (!unexport) sh.vars.set(name, { value: '', exported: true });
     });
     if (!ok) status = 1;
@@ -146,7 +146,7 @@ export const declare: Builtin = async (sh, argv, io) => {
       if (!sh.locals.has(name)) sh.locals.set(name, sh.vars.get(name) ? { ...sh.vars.get(name)! } : undefined);
     }
     const ok = assignArg(sh, a, io, 'declare', (name) => {
-      const v = sh.vars.get(name) ?? { value: '', exported: false };
+      const v = { ...(sh.vars.get(name) ?? { value: '', exported: false }) };
       if (flags.includes('x')) v.exported = true;
       if (flags.includes('r')) v.readonly = true;
       sh.vars.set(name, v);
