@@ -3,6 +3,9 @@ import { Process, type ProcessInfo } from './process';
 import { ExitRequest, Interrupted } from './signals';
 import { FsError } from '../fs/errors';
 
+/** The most processes a host runs at once (RHEL's nproc limit is of this order). */
+export const MAX_PROCESSES = 1024;
+
 /** Something went wrong inside the engine (a bug), caught at the process boundary. */
 export interface Fault {
   host: string;
@@ -39,6 +42,12 @@ export class ProcessTable {
   start(info: Omit<ProcessInfo, 'pid'> & { pid?: number }, body: (proc: Process) => Promise<number>, onError?: (msg: string) => void): Process {
     const pid = info.pid ?? this.allocPid();
     const proc = new Process({ ...info, pid, pgid: info.pgid || pid }, this.activity);
+    if (this.procs.size >= MAX_PROCESSES) {
+      // fork(2) fails with EAGAIN: a fork bomb stops here instead of eating the browser tab.
+      onError?.('fork: Resource temporarily unavailable');
+      proc.finish(254);
+      return proc;
+    }
     this.procs.set(pid, proc);
     let run: Promise<number>;
     try {

@@ -1,5 +1,5 @@
 import type { Program, ProgramContext } from '../proc/program';
-import { ExitRequest, SIGINT, SIGQUIT, SIGTERM } from '../proc/signals';
+import { ExitRequest, Interrupted, SIGQUIT, SIGTERM } from '../proc/signals';
 import { FsError } from '../fs/errors';
 import { Shell, safeWrite, type IO } from './interp';
 import { parse, Incomplete, ShellSyntaxError } from './parser';
@@ -141,7 +141,8 @@ function initVariables(sh: Shell, ctx: ProgramContext): void {
 async function interactiveLoop(sh: Shell, ctx: ProgramContext, o: { login: boolean; noProfile: boolean; noRc: boolean }): Promise<number> {
   const tty = ctx.tty!;
   sh.interactive = true;
-  ctx.proc.ignored.add(SIGINT);
+  // SIGINT is not ignored: it aborts what the shell itself is running (a loop, `read`), as
+  // bash's handler does; jobs get their own ^C through the terminal's foreground group.
   ctx.proc.ignored.add(SIGQUIT);
   ctx.proc.ignored.add(SIGTERM);
   if (!sh.vars.has('PS1')) sh.vars.set('PS1', { value: '[\\u@\\h \\W]\\$ ', exported: false });
@@ -173,7 +174,14 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext, o: { login: boole
   let status = 0;
   for (;;) {
     sh.notifyJobs();
-    const r = await editor.read(sh.prompt(sh.getVar('PS1') ?? ''));
+    let r;
+    try {
+      r = await editor.read(sh.prompt(sh.getVar('PS1') ?? ''));
+    } catch (e) {
+      // A SIGINT that arrived while no command was waiting: nothing left to abort.
+      if (e instanceof Interrupted) continue;
+      throw e;
+    }
     if (r.line === null) {
       safeWrite(sh.io.err, o.login ? 'logout\n' : 'exit\n');
       break;
@@ -182,11 +190,23 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext, o: { login: boole
       sh.status = 130;
       continue;
     }
-    const list = await readCommand(sh, editor, r.line);
+    let list: List | null;
+    try {
+      list = await readCommand(sh, editor, r.line);
+    } catch (e) {
+      if (e instanceof Interrupted) continue;
+      throw e;
+    }
     if (list === null) continue;
     try {
       status = await sh.runList(list, sh.io);
     } catch (e) {
+      if (e instanceof Interrupted) {
+        // ^C in a loop or a builtin of this shell: abandon the command line.
+        safeWrite(sh.io.err, '\n');
+        sh.status = status = 128 + e.signal;
+        continue;
+      }
       if (e instanceof ExitRequest) {
         status = e.status;
         break;

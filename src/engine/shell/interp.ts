@@ -589,10 +589,14 @@ export class Shell {
     return status;
   }
 
-  /** Lets a signal (^C) reach a busy loop: a zero-length wait. */
+  /**
+   * A loop that never waits would freeze the lab: every thousand turns it waits a millisecond
+   * of lab time. The wait is not a foreground one, so a replay does not spin through an endless
+   * loop; the person's ^C (or real time passing) is what moves it on.
+   */
   private async yieldTurn(): Promise<void> {
     await this.proc.block((wake) => {
-      const id = this.host.lab.scheduler.at(0, wake, true);
+      const id = this.host.lab.scheduler.at(1, wake, false);
       return () => this.host.lab.scheduler.cancel(id);
     });
   }
