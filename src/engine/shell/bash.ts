@@ -1,5 +1,5 @@
 import type { Program, ProgramContext } from '../proc/program';
-import { ExitRequest, Interrupted, SIGQUIT, SIGTERM } from '../proc/signals';
+import { ExitRequest, Interrupted, SIGINT, SIGQUIT, SIGTERM } from '../proc/signals';
 import { FsError } from '../fs/errors';
 import { Shell, safeWrite, type IO } from './interp';
 import { parse, Incomplete, ShellSyntaxError } from './parser';
@@ -179,7 +179,7 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext, o: { login: boole
       r = await editor.read(sh.prompt(sh.getVar('PS1') ?? ''));
     } catch (e) {
       // A SIGINT that arrived while no command was waiting: nothing left to abort.
-      if (e instanceof Interrupted) continue;
+      if (e instanceof Interrupted && e.signal === SIGINT) continue;
       throw e;
     }
     if (r.line === null) {
@@ -194,14 +194,14 @@ async function interactiveLoop(sh: Shell, ctx: ProgramContext, o: { login: boole
     try {
       list = await readCommand(sh, editor, r.line);
     } catch (e) {
-      if (e instanceof Interrupted) continue;
+      if (e instanceof Interrupted && e.signal === SIGINT) continue;
       throw e;
     }
     if (list === null) continue;
     try {
       status = await sh.runList(list, sh.io);
     } catch (e) {
-      if (e instanceof Interrupted) {
+      if (e instanceof Interrupted && e.signal === SIGINT) {
         // ^C in a loop or a builtin of this shell: abandon the command line.
         safeWrite(sh.io.err, '\n');
         sh.status = status = 128 + e.signal;
