@@ -7,8 +7,6 @@ import type { List } from './ast';
 import { LineEditor } from './readline';
 import { shellCompleter } from './completion';
 
-const USAGE_OPTS = new Set(['-c', '-l', '-i', '-s', '-x', '-e', '-u', '-f', '-v', '--login', '--norc', '--noprofile', '--posix']);
-
 /** /bin/bash: a login or interactive shell on a terminal, a script, or `bash -c`. */
 export const bash: Program = async (ctx) => {
   const argv0 = ctx.argv[0] ?? 'bash';
@@ -48,7 +46,6 @@ export const bash: Program = async (ctx) => {
       }
     } else break;
   }
-  void USAGE_OPTS;
   const rest = ctx.argv.slice(i);
   const io: IO = { in: ctx.stdin.source, out: ctx.stdout, err: ctx.stderr };
   const sh = new Shell(ctx.host, ctx.proc, ctx.fs.cred, ctx.fs.cwd, ctx.tty, io, argv0);

@@ -623,7 +623,7 @@ export class Shell {
   }
 
   private async runSimple(cmd: SimpleCommand, io: IO, foreground: boolean, exec: boolean): Promise<number> {
-    this.currentLine = cmd.line + (this.lineBase ?? 0);
+    this.currentLine = cmd.line;
     let argv: string[];
     try {
       argv = await expandWords(cmd.words, this.env);
@@ -670,8 +670,6 @@ export class Shell {
     }
     return this.runExternal(argv, rio, assigns, foreground, exec);
   }
-
-  lineBase: number | null = null;
 
   async runBuiltin(builtin: Builtin, argv: string[], io: IO): Promise<number> {
     try {

@@ -218,7 +218,6 @@ class Parser {
           this.next();
           if (this.peekOp(')')) {
             this.next();
-            this.restoreAfter(save);
             return this.functionBody(w);
           }
           this.restore(save);
@@ -247,10 +246,6 @@ class Parser {
     this.pos = s.pos;
     this.peeked = s.peeked;
     this.line = s.line;
-  }
-
-  private restoreAfter(_s: unknown): void {
-    // nothing: the tokens were consumed for good
   }
 
   private functionDef(keyword: boolean): Command {
@@ -428,14 +423,11 @@ class Parser {
     return { type: 'case', word: wordTok.word, items, redirs: this.redirs() };
   }
 
+  /** The commands of a case item; empty when `;;` or `esac` follows at once. */
   private caseBody(): List {
-    const tok = this.peek();
     this.skipNewlines();
-    const t2 = this.peek();
-    if ((t2.t === 'op' && t2.op === ';;') || (t2.t === 'word' && this.isReserved(t2, new Set(['esac'])))) {
-      void tok;
-      return { type: 'list', items: [] };
-    }
+    const t = this.peek();
+    if ((t.t === 'op' && t.op === ';;') || (t.t === 'word' && this.isReserved(t, new Set(['esac'])))) return { type: 'list', items: [] };
     return this.list(false);
   }
 
