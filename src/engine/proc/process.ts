@@ -155,6 +155,12 @@ export class ProcInput {
   /** The next chunk, or null at end of input. */
   async read(): Promise<string | null> {
     for (;;) {
+      // A background job reading the terminal waits until it is brought to the foreground
+      // (where a real one would be stopped by SIGTTIN).
+      if (this.source.isTTY && !this.proc.foreground()) {
+        await this.proc.waitOn(this.source.ready);
+        continue;
+      }
       const r = this.source.tryRead();
       if (r !== undefined) return r;
       await this.proc.waitOn(this.source.ready);

@@ -40,6 +40,7 @@ export class LineEditor {
     let histIndex = this.history.length;
     let saved = '';
     this.tty.raw = true;
+    this.tty.isig = false;
     this.tty.write(prompt);
     const promptLast = prompt.split('\n').pop() ?? '';
     try {
@@ -156,6 +157,7 @@ export class LineEditor {
       }
     } finally {
       this.tty.raw = false;
+      this.tty.isig = true;
     }
   }
 

@@ -13,12 +13,27 @@ export class Tty implements Source {
   readonly isTTY = true;
   readonly ready = new WaitQueue();
   readonly screen = new Screen();
-  /** The keyboard is owned by a line editor: no echo, no line collection, no signals. */
+  /** Keys go to the reader one by one: no echo, no line collection (ICANON and ECHO off). */
   raw = false;
+  /**
+   * ^C and ^\ raise signals for the foreground group (ISIG). A pager keeps it on in raw mode;
+   * the shell's line editor turns it off and takes ^C as a key, as readline does.
+   */
+  isig = true;
   /** ECHO: off while a password is typed. */
   echo = true;
-  /** The process group that gets ^C. */
-  foregroundPgid: number | null = null;
+  private fgPgid: number | null = null;
+
+  /** The process group that gets ^C and may read; a change wakes readers that wait their turn. */
+  get foregroundPgid(): number | null {
+    return this.fgPgid;
+  }
+
+  set foregroundPgid(pgid: number | null) {
+    if (pgid === this.fgPgid) return;
+    this.fgPgid = pgid;
+    this.ready.wakeAll();
+  }
   cols = 80;
   rows = 24;
 
@@ -39,14 +54,14 @@ export class Tty implements Source {
   input(data: string): void {
     for (const key of data) {
       if (this.intercept && this.intercept(key)) continue;
-      if (!this.raw && key === '\x03') {
+      if (this.isig && key === '\x03') {
         this.queue = '';
         this.line = '';
         this.emit('^C');
         if (this.foregroundPgid !== null) this.signalGroup(this.foregroundPgid, SIGINT);
         continue;
       }
-      if (!this.raw && key === '\x1c') {
+      if (this.isig && key === '\x1c') {
         this.queue = '';
         this.line = '';
         this.emit('^\\');

@@ -1,7 +1,8 @@
+import { SIGINT } from '../../proc/signals';
 import type { Program, ProgramContext } from '../../proc/program';
 import type { Tty } from '../../tty/tty';
 import { openInput, posixRegex, strerror } from './common';
-import { ERASE_LINE, SE, SO, foldRows, readKey, readPromptLine, type Row } from './pager';
+import { ERASE_LINE, SE, SO, foldRows, readKey, readPromptLine, type Row, awaitForeground } from './pager';
 
 /**
  * less 436 (RHEL 6): on a terminal, a full-screen pager on xterm's alternate screen with the
@@ -279,8 +280,12 @@ async function page(ctx: ProgramContext, tty: Tty, o: LessOptions, docs: Doc[]):
 
   if (!o.noInit) out(INIT);
   // Keys one at a time, no echo: raw mode while paging, and back as it was afterwards.
+  await awaitForeground(ctx, tty);
   const wasRaw = tty.raw;
   tty.raw = true;
+  // less catches SIGINT (it only cancels a search); the rest of the foreground job gets it.
+  const ignoredInt = ctx.proc.ignored.has(SIGINT);
+  ctx.proc.ignored.add(SIGINT);
   try {
     load(docs[index]!);
     if (o.quitIfOneScreen && rows.length <= height && docs.length === 1) {
@@ -438,6 +443,7 @@ async function page(ctx: ProgramContext, tty: Tty, o: LessOptions, docs: Doc[]):
     return 0;
   } finally {
     tty.raw = wasRaw;
+    if (!ignoredInt) ctx.proc.ignored.delete(SIGINT);
     out(ERASE_LINE);
     if (!o.noInit) out(DEINIT);
   }

@@ -2,7 +2,7 @@ import type { Program, ProgramContext } from '../../proc/program';
 import type { Tty } from '../../tty/tty';
 import { byteLength } from '../../fs/vfs';
 import { openInput, posixRegex, strerror } from './common';
-import { ERASE_LINE, SE, SO, foldRows, readKey, readPromptLine, type Row } from './pager';
+import { ERASE_LINE, SE, SO, foldRows, readKey, readPromptLine, type Row, awaitForeground } from './pager';
 
 /**
  * more from util-linux-ng 2.17: pages its input a screenful at a time on a terminal, with the
@@ -178,6 +178,7 @@ async function pageOnTerminal(
   class Quit extends Error {}
 
   // Keys one at a time, no echo: raw mode while paging, and back as it was afterwards.
+  await awaitForeground(ctx, tty);
   const wasRaw = tty.raw;
   tty.raw = true;
   try {

@@ -15,7 +15,7 @@ export const ERASE_LINE = '\r\x1b[K';
 /** The next key from the terminal (an escape sequence arrives whole). */
 export async function readKey(ctx: ProgramContext, tty: Tty): Promise<string> {
   for (;;) {
-    const k = tty.tryReadKey();
+    const k = ctx.proc.foreground() ? tty.tryReadKey() : undefined;
     if (k !== undefined) return k;
     await ctx.proc.waitOn(tty.ready);
   }
@@ -99,4 +99,12 @@ export function foldRows(text: string, cols: number, fold = true): Row[] {
     rows.push({ text: cur, line: li, first, endByte: bytes });
   });
   return rows;
+}
+
+/**
+ * A pager started in the background waits for the foreground before it touches the terminal's
+ * modes (a real one is stopped by SIGTTOU until `fg`).
+ */
+export async function awaitForeground(ctx: ProgramContext, tty: Tty): Promise<void> {
+  while (!ctx.proc.foreground()) await ctx.proc.waitOn(tty.ready);
 }
