@@ -13,6 +13,14 @@ describe('runaway commands', () => {
     expect(s.lab.faults).toEqual([]);
   });
 
+  it("sed's endless branch loop stops on Ctrl-C", async () => {
+    const s = await ConsoleSession.start();
+    await s.type('rhel1', "sed ':a;ba' /etc/hosts");
+    const out = await s.keys('rhel1', '\x03');
+    expect(out).toBe('^C\n[root@rhel1 ~]#');
+    expect(s.lab.faults).toEqual([]);
+  });
+
   it('a fork bomb meets the process limit, and the shell survives it', async () => {
     const s = await ConsoleSession.start();
     await s.type('rhel1', 'b() { b | b & }; b');

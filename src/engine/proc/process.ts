@@ -108,6 +108,26 @@ export class Process implements ProcessInfo {
     });
   }
 
+  private turns = 0;
+
+  /**
+   * For programs that may compute for a long time without waiting (sed's branches, a busy loop):
+   * a pending signal is delivered here, and every few thousand calls the process waits 1 ms of
+   * lab time (not a foreground wait), so the lab and a person's ^C get their turn.
+   */
+  async checkpoint(scheduler: { at(ms: number, fn: () => void, fg?: boolean): number; cancel(id: number): void }): Promise<void> {
+    if (this.pendingSignal !== null) {
+      const sig = this.pendingSignal;
+      this.pendingSignal = null;
+      throw new Interrupted(sig);
+    }
+    if (++this.turns % 4096 !== 0) return;
+    await this.block((wake) => {
+      const id = scheduler.at(1, wake, false);
+      return () => scheduler.cancel(id);
+    });
+  }
+
   /** Waits on a queue once. */
   waitOn(queue: WaitQueue): Promise<void> {
     return this.block((wake) => queue.add(wake));

@@ -1345,6 +1345,8 @@ class Executor {
     const prog = this.prog;
     let pc = 0;
     while (pc < prog.length) {
+      // `:a;ba` loops forever, as in real sed: stay interruptible and let the lab breathe.
+      await this.ctx.proc.checkpoint(this.ctx.host.lab.scheduler);
       const cmd = prog[pc]!;
       if ((await this.matchAddress(cmd)) !== cmd.bang) {
         switch (cmd.cmd) {
