@@ -49,6 +49,8 @@ export class Process implements ProcessInfo {
   daemon = false;
   /** Whether the process is in its terminal's foreground group (set by whoever gave it a tty). */
   foreground: () => boolean = () => false;
+  /** Waiting to read its terminal from the background: what `jobs` calls Stopped (SIGTTIN). */
+  stoppedForTty = false;
   readonly exited = new WaitQueue();
 
   private pendingSignal: number | null = null;
@@ -178,7 +180,12 @@ export class ProcInput {
       // A background job reading the terminal waits until it is brought to the foreground
       // (where a real one would be stopped by SIGTTIN).
       if (this.source.isTTY && !this.proc.foreground()) {
-        await this.proc.waitOn(this.source.ready);
+        this.proc.stoppedForTty = true;
+        try {
+          await this.proc.waitOn(this.source.ready);
+        } finally {
+          this.proc.stoppedForTty = false;
+        }
         continue;
       }
       const r = this.source.tryRead();

@@ -433,10 +433,19 @@ export class Shell {
 
   /** bash's "[1]+  Done  cmd" lines for finished background jobs, printed before a prompt. */
   notifyJobs(): void {
-    const done = this.jobs.filter((j) => j.procs.every((p) => !p.alive));
-    if (done.length === 0) return;
     const current = this.jobs[this.jobs.length - 1];
     const previous = this.jobs[this.jobs.length - 2];
+    // A job that stopped to read the terminal is reported once, as bash does for SIGTTIN.
+    for (const j of this.jobs) {
+      const stopped = isStopped(j, this.host);
+      if (stopped && !j.notified) {
+        const mark = j === current ? '+' : j === previous ? '-' : ' ';
+        safeWrite(this.io.err, `[${j.id}]${mark}  ${'Stopped'.padEnd(24)}${j.text}\n`);
+      }
+      j.notified = stopped;
+    }
+    const done = this.jobs.filter((j) => j.procs.every((p) => !p.alive));
+    if (done.length === 0) return;
     for (const j of done) {
       const status = j.procs[j.procs.length - 1]!.exitStatus ?? 0;
       const mark = j === current ? '+' : j === previous ? '-' : ' ';
@@ -945,6 +954,11 @@ export function safeWrite(out: OutputStream, text: string): void {
   } catch (e) {
     if (!(e instanceof Interrupted)) throw e;
   }
+}
+
+/** A process of the job's group waits to read the terminal from the background. */
+export function isStopped(j: Job, host: Host): boolean {
+  return j.procs.some((p) => p.alive) && host.procs.list().some((p) => p.pgid === j.pgid && p.stoppedForTty);
 }
 
 function signalWord(sig: number): string {

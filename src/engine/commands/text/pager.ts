@@ -106,5 +106,12 @@ export function foldRows(text: string, cols: number, fold = true): Row[] {
  * modes (a real one is stopped by SIGTTOU until `fg`).
  */
 export async function awaitForeground(ctx: ProgramContext, tty: Tty): Promise<void> {
-  while (!ctx.proc.foreground()) await ctx.proc.waitOn(tty.ready);
+  while (!ctx.proc.foreground()) {
+    ctx.proc.stoppedForTty = true;
+    try {
+      await ctx.proc.waitOn(tty.ready);
+    } finally {
+      ctx.proc.stoppedForTty = false;
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import type { Builtin } from './index';
 import { SIGNALS, signalName } from '../../proc/signals';
 import { killSyscall } from '../../commands/system/kill';
+import { isStopped } from '../interp';
 
 /** jobs: the job table; finished jobs are reported once, here, and then forgotten. */
 export const jobs: Builtin = async (sh, _argv, io) => {
@@ -9,8 +10,9 @@ export const jobs: Builtin = async (sh, _argv, io) => {
     const mark = i === list.length - 1 ? '+' : i === list.length - 2 ? '-' : ' ';
     const running = j.procs.some((p) => p.alive);
     const status = j.procs[j.procs.length - 1]!.exitStatus ?? 0;
-    const state = running ? 'Running' : status === 0 ? 'Done' : `Exit ${status}`;
-    io.out.write(`[${j.id}]${mark}  ${state.padEnd(24)}${j.text}${running ? ' &' : ''}\n`);
+    const stopped = isStopped(j, sh.host);
+    const state = stopped ? 'Stopped' : running ? 'Running' : status === 0 ? 'Done' : `Exit ${status}`;
+    io.out.write(`[${j.id}]${mark}  ${state.padEnd(24)}${j.text}${running && !stopped ? ' &' : ''}\n`);
   });
   sh.jobs = list.filter((j) => j.procs.some((p) => p.alive));
   return 0;
