@@ -3,7 +3,7 @@ import { parse, plainText, Incomplete, ShellSyntaxError, wordParts } from './par
 import { expandPattern, expandString, expandWords, ExpansionError, setArithPartParser, type ExpandEnv } from './expand';
 import { evalArith, ArithError } from './arith';
 import { expandGlob, matchPattern } from './glob';
-import { collateCompare } from '../util/collate';
+import { collate } from '../util/collate';
 import type { Host } from '../host/host';
 import type { Process } from '../proc/process';
 import { CollectOutput, FileOutput, Pipe, nullOutput, type OutputStream, type Source } from '../io/streams';
@@ -220,7 +220,7 @@ export class Shell {
       commandSubst: (src) => sh.commandSubst(src),
       arith: (src) => String(sh.arith(src)),
       homeOf: (user) => sh.host.users.getpwnam(user)?.home,
-      glob: (pattern) => expandGlob(pattern, sh.fs, collateCompare),
+      glob: (pattern) => expandGlob(pattern, sh.fs, collate),
       get noglob() {
         return sh.opts.noglob;
       },

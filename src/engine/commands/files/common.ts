@@ -378,47 +378,8 @@ export function groupName(ctx: ProgramContext, gid: number): string | null {
 
 // ---- collation ------------------------------------------------------------------------------
 
-interface CollKey {
-  base: string;
-  caseBits: string;
-}
-
-const keyCache = new Map<string, CollKey>();
-
-function collKey(s: string): CollKey {
-  const hit = keyCache.get(s);
-  if (hit) return hit;
-  let base = '';
-  let caseBits = '';
-  for (const ch of s.normalize('NFD')) {
-    if (/[\u0300-\u036f]/.test(ch)) continue;
-    if (/[\p{L}\p{N}]/u.test(ch)) {
-      const lower = ch.toLowerCase();
-      base += lower;
-      caseBits += lower === ch ? '0' : '1';
-    }
-  }
-  const key = { base, caseBits };
-  if (keyCache.size > 5000) keyCache.clear();
-  keyCache.set(s, key);
-  return key;
-}
-
-function cmpStr(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * strcoll() in en_US.UTF-8 as glibc 2.5/2.12 do it, closely enough for file names: letters and
- * digits compared without case first (punctuation, dots and dashes ignored), then lower case
- * before upper case, then the raw strings.
- */
-export function collate(a: string, b: string): number {
-  if (a === b) return 0;
-  const ka = collKey(a);
-  const kb = collKey(b);
-  return cmpStr(ka.base, kb.base) || cmpStr(ka.caseBits, kb.caseBits) || cmpStr(a, b);
-}
+/** strcoll() in en_US.UTF-8, the order ls sorts names in (shared with sort and globbing). */
+export { collate } from '../../util/collate';
 
 // ---- prompts --------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 import type { Program, ProgramContext } from '../../proc/program';
 import { isFsError } from '../../fs/errors';
 import { OPERAND, getopt, isEl5, openInput, quote, strerror, tryHelp, warn, xargmatch, xstrtoumax } from './common';
-import { collate, compareBytes, hardCollate } from './collate';
+import { collate, compareBytes, hardCollate } from '../../util/collate';
 
 /** Exit status of sort for trouble (usage, files); 1 is kept for "not sorted" under -c. */
 const SORT_FAILURE = 2;
