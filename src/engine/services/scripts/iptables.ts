@@ -164,11 +164,7 @@ export function iptablesService(kind: FirewallKind, control: FirewallControl): S
         sc.echo(`${prefix}Firewall is not configured. `);
         return 3;
       }
-      for (const t of nfTables) {
-        sc.echo(`Table: ${t}`);
-        if ((await control.list(sc, t)) === 0) sc.echo();
-      }
-      return 0;
+      return listTables(sc, control, nfTables);
     };
     const restart = async (): Promise<number> => {
       if (conf.saveOnRestart) await save();
@@ -296,11 +292,7 @@ export function iptablesService(kind: FirewallKind, control: FirewallControl): S
         sc.echo('Firewall is not configured. ');
         return 1;
       }
-      for (const t of tables) {
-        sc.echo(`Table: ${t}`);
-        if ((await control.list(sc, t)) === 0) sc.echo();
-      }
-      return 0;
+      return listTables(sc, control, tables);
     };
     const restart = async (): Promise<number> => {
       if (conf.saveOnRestart) await save();
@@ -432,4 +424,13 @@ export function standinFirewallControl(kind: FirewallKind): FirewallControl {
       state(host, kind).tables = null;
     },
   };
+}
+
+/** `status` of both init scripts: each table's rules, a blank line after each listing. */
+async function listTables(sc: InitScript, control: FirewallControl, tables: string[]): Promise<number> {
+  for (const t of tables) {
+    sc.echo(`Table: ${t}`);
+    if ((await control.list(sc, t)) === 0) sc.echo();
+  }
+  return 0;
 }
